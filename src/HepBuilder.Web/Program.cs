@@ -1,22 +1,25 @@
-var builder = WebApplication.CreateBuilder(args);
+using HepBuilder.Web.Infrastructure;
+using HepBuilder.Web.Infrastructure.Startup;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+var builder = WebApplication.CreateBuilder(args);
+builder.AddHepBuilder();
 
 var app = builder.Build();
+app.UseHepBuilder();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+// Verbs such as `add-clinic` share the app's services and database, do their work and exit.
+if (CommandLine.IsCommand(args))
 {
-    app.UseExceptionHandler("/Error");
+    return await CommandLine.RunAsync(app, args);
 }
 
-app.UseRouting();
+if (!await DatabaseStartup.PrepareAsync(app))
+{
+    return 2;
+}
 
-app.UseAuthorization();
+await app.RunAsync();
+return 0;
 
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
-
-app.Run();
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,50 @@
+using HepBuilder.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
+
+namespace HepBuilder.Data.Configurations;
+
+public sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
+{
+    public void Configure(EntityTypeBuilder<Exercise> b)
+    {
+        b.Property(e => e.Name).HasMaxLength(Exercise.MaxNameLength).IsRequired();
+        b.Property(e => e.ShippedKey).HasMaxLength(80);
+        b.Property(e => e.ShippedHash).HasMaxLength(64);
+        b.Property(e => e.BodyRegion).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Category).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Position).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Status).HasConversion<string>().HasMaxLength(10);
+        b.PrimitiveCollection(e => e.Equipment).ElementType().HasConversion<string>();
+        b.PrimitiveCollection(e => e.MovementTags).ElementType().HasConversion<string>();
+        b.Property(e => e.VideoUrl).HasMaxLength(500);
+        b.Property(e => e.Version).IsRowVersion();
+        b.ComplexProperty(e => e.DefaultDose, d => d.Property(x => x.Side).HasConversion<string>().HasMaxLength(12));
+        b.HasOne<Clinic>().WithMany().HasForeignKey(e => e.ClinicId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(e => e.Pictures).WithOne().HasForeignKey(p => p.ExerciseId).OnDelete(DeleteBehavior.Cascade);
+
+        // Unique within the owner: shipped names unique among shipped rows, a clinic's among its own.
+        b.HasIndex(e => new { e.ClinicId, e.Name }).IsUnique().AreNullsDistinct(false);
+        b.HasIndex(e => e.ShippedKey).IsUnique().HasFilter("shipped_key IS NOT NULL");
+
+        // Search: full text over the search text, and trigrams on the name for typo tolerance ("brige" → Bridge).
+        b.Property(e => e.SearchText).IsRequired();
+        b.Property<NpgsqlTsVector>("SearchVector")
+            .HasComputedColumnSql("to_tsvector('english', search_text)", stored: true);
+        b.HasIndex("SearchVector").HasMethod("GIN");
+        b.HasIndex(e => e.Name).HasMethod("GIN").HasOperators("gin_trgm_ops").HasDatabaseName("ix_exercises_name_trgm");
+        b.HasIndex(e => e.SearchText).HasMethod("GIN").HasOperators("gin_trgm_ops").HasDatabaseName("ix_exercises_search_text_trgm");
+    }
+}
+
+public sealed class ExercisePictureConfiguration : IEntityTypeConfiguration<ExercisePicture>
+{
+    public void Configure(EntityTypeBuilder<ExercisePicture> b)
+    {
+        b.Property(p => p.Caption).HasMaxLength(80);
+        b.Property(p => p.PoseJson).HasColumnType("jsonb");
+        b.Property(p => p.ContentType).HasMaxLength(40);
+        b.HasIndex(p => new { p.ExerciseId, p.SortOrder });
+    }
+}

@@ -1,0 +1,28 @@
+namespace HepBuilder.Data.Entities;
+
+public enum PaperSize
+{
+    Letter,
+    A4,
+}
+
+/// <summary>The tenant. Its profile is printed on every handout.</summary>
+public sealed class Clinic : ITimestamped
+{
+    public const string DefaultSafetyText =
+        "Stop and call us if you have new numbness or weakness in your legs, pain that spreads down your leg, " +
+        "trouble controlling your bladder or bowels, or pain that is much worse than before.";
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public string? Phone { get; set; }
+    public string? Address { get; set; }
+    public byte[]? Logo { get; set; }
+    public string? LogoContentType { get; set; }
+    public string? HandoutFooter { get; set; }
+    public string SafetyText { get; set; } = DefaultSafetyText;
+    public PaperSize PaperSize { get; set; } = PaperSize.Letter;
+    public bool RequireAdminTwoFactor { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ModifiedAt { get; set; }
+}

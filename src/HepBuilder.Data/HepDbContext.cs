@@ -1,0 +1,57 @@
+using System.Linq.Expressions;
+using HepBuilder.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBuilder.Data;
+
+public sealed class HepDbContext(DbContextOptions<HepDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>
+    /// The signed-in user's clinic. Set by the scoped factory for every request; <see cref="Guid.Empty"/> (no clinic)
+    /// makes every clinic-owned query return nothing, so a missing tenant fails closed.
+    /// </summary>
+    public Guid CurrentClinicId { get; set; }
+
+    public DbSet<Clinic> Clinics => Set<Clinic>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Exercise> Exercises => Set<Exercise>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.HasPostgresExtension("citext");
+        builder.ApplyConfigurationsFromAssembly(typeof(HepDbContext).Assembly);
+        ApplyTenantFilters(builder);
+    }
+
+    private void ApplyTenantFilters(ModelBuilder builder)
+    {
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentClinicId));
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null))
+        {
+            var param = Expression.Parameter(type.ClrType, "e");
+            Expression? body = null;
+            if (typeof(IClinicOwned).IsAssignableFrom(type.ClrType))
+            {
+                body = Expression.Equal(Expression.Property(param, nameof(IClinicOwned.ClinicId)), current);
+            }
+            else if (typeof(IClinicOrShared).IsAssignableFrom(type.ClrType))
+            {
+                // Shipped rows (no clinic) are visible to every clinic; a clinic's own rows only to that clinic.
+                var clinicId = Expression.Property(param, nameof(IClinicOrShared.ClinicId));
+                body = Expression.OrElse(
+                    Expression.Equal(clinicId, Expression.Constant(null, typeof(Guid?))),
+                    Expression.Equal(clinicId, Expression.Convert(current, typeof(Guid?))));
+            }
+            if (body is not null)
+            {
+                builder.Entity(type.ClrType).HasQueryFilter(Expression.Lambda(body, param));
+            }
+        }
+    }
+}

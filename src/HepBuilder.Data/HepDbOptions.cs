@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBuilder.Data;
+
+/// <summary>The one place the provider is configured, shared by the app, the design-time factory and tools.</summary>
+public static class HepDbOptions
+{
+    /// <summary>Identity's table layout; the app and the migration tools must agree on it.</summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using HepBuilder.Data.Entities;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HepBuilder.Web.Areas.Identity.Pages.Account;
+
+/// <summary>
+/// Replaces Identity UI's sign-in page: no registration link, one generic message for any wrong credential, and a
+/// lockout message that says when to try again.
+/// </summary>
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, TimeProvider clock,
+    ILogger<LoginModel> logger) : PageModel
+{
+    public const string InvalidMessage = "The email or password is not correct.";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string? ReturnUrl { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required, EmailAddress, StringLength(256)]
+        public string Email { get; set; } = "";
+
+        [Required, DataType(DataType.Password), StringLength(200)]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "Keep me signed in on this device")]
+        public bool RememberMe { get; set; }
+    }
+
+    public void OnGet(string? returnUrl = null) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
+    {
+        ReturnUrl = returnUrl;
+        if (!ModelState.IsValid) return Page();
+
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User signed in.");
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
+        }
+        if (result.IsLockedOut)
+        {
+            var user = await users.FindByEmailAsync(Input.Email);
+            var until = user?.LockoutEnd;
+            var minutes = until is null ? 15 : Math.Max(1, (int)Math.Ceiling((until.Value - clock.GetUtcNow()).TotalMinutes));
+            ModelState.AddModelError(string.Empty,
+                $"This account is locked after too many failed attempts. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}, or ask your administrator.");
+            return LockedPage();
+        }
+        if (result.IsNotAllowed)
+        {
+            ModelState.AddModelError(string.Empty, "This account is not active. Ask your clinic administrator.");
+            return Page();
+        }
+        ModelState.AddModelError(string.Empty, InvalidMessage);
+        return Page();
+    }
+
+    private PageResult LockedPage()
+    {
+        var page = Page();
+        page.StatusCode = StatusCodes.Status423Locked;
+        return page;
+    }
+}

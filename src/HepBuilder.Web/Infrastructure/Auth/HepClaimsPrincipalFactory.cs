@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using HepBuilder.Data.Entities;
+using HepBuilder.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace HepBuilder.Web.Infrastructure.Auth;
+
+/// <summary>Puts the clinic (tenant) and display name into the cookie so every request knows its tenant without a query.</summary>
+public sealed class HepClaimsPrincipalFactory(
+    UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
+{
+    public const string DisplayNameClaim = "hep:display_name";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(CurrentClinic.ClaimType, user.ClinicId.ToString()));
+        identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HepBuilder.Web.Pages.Status;
+
+/// <summary>Friendly pages for error status codes (re-executed by the status-code middleware).</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class IndexModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public void OnGet(int code) => Code = code;
+
+    public void OnPost(int code) => Code = code;
+
+    public (string Title, string Text) Message => Code switch
+    {
+        404 => ("Page not found", "We could not find that page. It may have been moved, or the link may be wrong."),
+        403 => ("Not allowed", "Your account does not have permission to do that. Ask your clinic administrator if you need it."),
+        400 => ("Request not accepted", "The request could not be accepted. Go back, reload the page and try again."),
+        429 => ("Too many requests", "Too many attempts in a short time. Please wait a minute and try again."),
+        503 => ("Temporarily unavailable", "HepBuilder cannot reach its database right now. Please try again in a moment."),
+        _ => ("Something went wrong", "We could not finish that request. Please try again."),
+    };
+}
