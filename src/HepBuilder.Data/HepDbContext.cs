@@ -9,11 +9,26 @@ namespace HepBuilder.Data;
 public sealed class HepDbContext(DbContextOptions<HepDbContext> options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    private Func<Guid>? _clinicSource;
+    private Guid? _clinicOverride;
+
     /// <summary>
-    /// The signed-in user's clinic. Set by the scoped factory for every request; <see cref="Guid.Empty"/> (no clinic)
-    /// makes every clinic-owned query return nothing, so a missing tenant fails closed.
+    /// The clinic every clinic-owned query is filtered to, read when a query runs (the context may be created before
+    /// the request's user is known). <see cref="Guid.Empty"/> (no clinic) makes those queries return nothing, so a
+    /// missing tenant fails closed. Setting it fixes the clinic for background work and tests.
     /// </summary>
-    public Guid CurrentClinicId { get; set; }
+    public Guid CurrentClinicId
+    {
+        get => _clinicOverride ?? _clinicSource?.Invoke() ?? Guid.Empty;
+        set => _clinicOverride = value;
+    }
+
+    /// <summary>Called on every lease from the pool, so a reused context never keeps an earlier request's clinic.</summary>
+    public void UseClinicFrom(Func<Guid> source)
+    {
+        _clinicSource = source;
+        _clinicOverride = null;
+    }
 
     public DbSet<Clinic> Clinics => Set<Clinic>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -36,7 +36,8 @@ public static class HepBuilderSetup
         services.AddScoped(sp =>
         {
             var db = sp.GetRequiredService<IDbContextFactory<HepDbContext>>().CreateDbContext();
-            db.CurrentClinicId = sp.GetRequiredService<CurrentClinic>().ClinicId;
+            var clinic = sp.GetRequiredService<CurrentClinic>();
+            db.UseClinicFrom(() => clinic.ClinicId);
             return db;
         });
         services.AddScoped<AuditLog>();

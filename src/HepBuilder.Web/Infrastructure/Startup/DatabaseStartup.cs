@@ -34,8 +34,7 @@ public static class DatabaseStartup
             await db.Database.OpenConnectionAsync();
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({StartupLockKey})");
             await db.Database.MigrateAsync();
-            await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
-            var seeded = await new LibrarySeeder(db).SeedAsync(SeedFiles.Directory(app.Environment.ContentRootPath));
+            var seeded = await SeedAsync(scope.ServiceProvider, app.Environment);
             app.Logger.LogInformation("Shipped library: {Added} added, {Updated} updated, {Unchanged} unchanged",
                 seeded.Added, seeded.Updated, seeded.Unchanged);
             if (bootstrapFirstClinic)
@@ -65,12 +64,15 @@ public static class DatabaseStartup
         _ => null,
     };
 
-    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    /// <summary>Roles and the shipped library; idempotent, so every start (and every test reset) runs it.</summary>
+    public static async Task<SeedResult> SeedAsync(IServiceProvider services, IWebHostEnvironment env)
     {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
+        return await new LibrarySeeder(services.GetRequiredService<HepDbContext>()).SeedAsync(SeedFiles.Directory(env.ContentRootPath));
     }
 
     private static async Task BootstrapAsync(WebApplication app, IServiceProvider services, HepDbContext db)

@@ -1,0 +1,42 @@
+using HepBuilder.Data.Entities;
+using HepBuilder.Web.Infrastructure.Startup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HepBuilder.Tests.Infrastructure;
+
+public sealed record TestUser(string Id, string Email, string Password, Guid ClinicId);
+
+/// <summary>Creates clinics and users through the app's own services (UserManager), as the product does.</summary>
+public sealed class TestData(IServiceProvider services)
+{
+    public const string Password = "correct horse battery staple";
+
+    public async Task<(Guid ClinicId, TestUser Admin)> ClinicAsync(string name = "Test Spine Clinic")
+    {
+        await using var scope = services.CreateAsyncScope();
+        var email = $"admin.{Guid.NewGuid():N}@test.example"[..40];
+        var result = await scope.ServiceProvider.GetRequiredService<ClinicProvisioning>().CreateAsync(name, email, Password, "Ada Admin");
+        return (result.Clinic.Id, new TestUser(result.Admin.Id, email, Password, result.Clinic.Id));
+    }
+
+    public async Task<TestUser> UserAsync(Guid clinicId, string role = Roles.Clinician, string fullName = "Casey Clinician",
+        string? credentials = "DPT")
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = $"user.{Guid.NewGuid():N}"[..20] + "@test.example";
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, Credentials = credentials, ClinicId = clinicId,
+        };
+        Check(await users.CreateAsync(user, Password));
+        Check(await users.AddToRoleAsync(user, role));
+        return new TestUser(user.Id, email, Password, clinicId);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}
