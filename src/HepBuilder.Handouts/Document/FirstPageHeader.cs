@@ -1,0 +1,153 @@
+using HepBuilder.Handouts.Layout;
+using SkiaSharp;
+
+namespace HepBuilder.Handouts.Document;
+
+/// <summary>
+/// The top of page 1: clinic identity and QR code, the program title, who it is for and who wrote it,
+/// the clinician's instructions and the clinic's "stop and call us" box.
+/// </summary>
+internal sealed class FirstPageHeader(HandoutModel model, Typography type)
+{
+    public Element Build() => ContainerExtensions.Build(c => c.Column(column =>
+    {
+        column.Spacing(12 * type.Scale);
+        column.Item().Element(ContainerExtensions.Build(ComposeClinic));
+        column.Item().Element(ContainerExtensions.Build(ComposeTitle));
+        column.Item().Element(ContainerExtensions.Build(ComposeDetails));
+        if (!string.IsNullOrWhiteSpace(model.Instructions))
+        {
+            column.Item().Element(ContainerExtensions.Build(ComposeInstructions));
+        }
+
+        column.Item().Element(ContainerExtensions.Build(ComposeSafety));
+    }));
+
+    private void ComposeClinic(IContainer container) => container.Row(row =>
+    {
+        var s = type.Scale;
+        row.Spacing(12);
+        if (Pictures.Decode(model.Clinic.Logo) is { } logo)
+        {
+            row.ConstantItem(58 * s).Image(logo, 48 * s);
+        }
+
+        row.RelativeItem().Column(column =>
+        {
+            column.Spacing(2);
+            column.Item().Text(model.Clinic.Name, type.ClinicName);
+            if (!string.IsNullOrWhiteSpace(model.Clinic.Address))
+            {
+                column.Item().Text(model.Clinic.Address, type.Small);
+            }
+
+            column.Item().Text(type.Small, t =>
+            {
+                t.Span("Phone ").WithStyle(type.Small);
+                t.Span(model.Clinic.Phone).WithStyle(type.SmallBold.WithColor(Palette.Ink));
+            });
+        });
+
+        if (!string.IsNullOrWhiteSpace(model.QrUrl))
+        {
+            row.ConstantItem(150 * s).Row(qr =>
+            {
+                qr.Spacing(8);
+                qr.RelativeItem().PaddingTop(8 * s).Text(type.Small, t =>
+                {
+                    t.AlignRight();
+                    t.Span("Scan to open this program on your phone, with videos.");
+                });
+                qr.ConstantItem(60 * s).Canvas(60 * s, (canvas, b) => QrCode.Draw(canvas, b, model.QrUrl, Palette.Ink));
+            });
+        }
+    });
+
+    private void ComposeTitle(IContainer container) => container.Column(column =>
+    {
+        column.Spacing(2);
+        column.Item().Text("HOME EXERCISE PROGRAM", type.Label);
+        column.Item().Text(model.ProgramTitle, type.Title);
+    });
+
+    private void ComposeDetails(IContainer container) => container
+        .Background(Palette.Panel, 6)
+        .Padding(12 * type.Scale, 8 * type.Scale, 12 * type.Scale, 8 * type.Scale)
+        .Element(Details());
+
+    private Element Details()
+    {
+        var clinician = string.IsNullOrWhiteSpace(model.Clinician.Credentials)
+            ? model.Clinician.Name
+            : $"{model.Clinician.Name}, {model.Clinician.Credentials}";
+        (string Label, string Value, float Share)[] fields =
+        [
+            ("Patient", model.PatientName, 1.3f),
+            ("Issued", HandoutDocument.IssuedText(model.IssuedOn), 1f),
+            ("Clinician", clinician, 1.3f),
+            ("Version", model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), 0.5f),
+        ];
+        return ContainerExtensions.Build(c =>
+        {
+            if (model.Options.LargePrint)
+            {
+                // Four columns would squeeze 16 pt text; large print lists the fields instead.
+                c.Column(column =>
+                {
+                    column.Spacing(4);
+                    foreach (var (label, value, _) in fields)
+                    {
+                        column.Item().Text(type.Body, t =>
+                        {
+                            t.Span(label + ": ").WithStyle(type.Body.WithColor(Palette.Muted));
+                            t.Span(value).WithStyle(type.BodyBold);
+                        });
+                    }
+                });
+                return;
+            }
+
+            c.Row(row =>
+            {
+                row.Spacing(12);
+                foreach (var (label, value, share) in fields)
+                {
+                    row.RelativeItem(share).Column(column =>
+                    {
+                        column.Item().Text(label.ToUpperInvariant(), type.Label.WithColor(Palette.Muted));
+                        column.Item().Text(value, type.BodyBold);
+                    });
+                }
+            });
+        });
+    }
+
+    private void ComposeInstructions(IContainer container) => container.Column(column =>
+    {
+        column.Spacing(3);
+        column.Item().Text($"FROM {model.Clinician.Name.ToUpperInvariant()}", type.Label);
+        column.Item().Text(model.Instructions, type.Body);
+    });
+
+    private void ComposeSafety(IContainer container) => container
+        .Background(Palette.SafetyBack, 6)
+        .BorderLeft(Palette.SafetyEdge, 4)
+        .Padding(14 * type.Scale, 10 * type.Scale, 14 * type.Scale, 10 * type.Scale)
+        .Row(row =>
+        {
+            var icon = 20 * type.Scale;
+            row.Spacing(10 * type.Scale);
+            row.ConstantItem(icon).Canvas(icon, (canvas, b) => Icons.Warning(canvas, b, Palette.SafetyEdge));
+            row.RelativeItem().Column(column =>
+            {
+                column.Spacing(3);
+                column.Item().Text("Stop and call us", type.SafetyTitle);
+                column.Item().Text(model.Clinic.SafetyText, type.Safety);
+                column.Item().Text(type.Safety, t =>
+                {
+                    t.Span("Call ").WithStyle(type.Safety.WithBold());
+                    t.Span(model.Clinic.Phone).WithStyle(type.Safety.WithBold());
+                });
+            });
+        });
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using HepBuilder.Handouts.Layout;
+using SkiaSharp;
+
+namespace HepBuilder.Handouts.Document;
+
+/// <summary>
+/// The patient handout: page 1 opens with the clinic, patient and safety box, one card per exercise
+/// follows, and the weekly log closes it. Every page carries the footer (and the draft mark on drafts).
+/// </summary>
+internal sealed class HandoutDocument(HandoutModel model) : IDocument
+{
+    private static readonly SKSize Letter = new(612, 792);
+    private static readonly SKSize A4 = new(595.28f, 841.89f);
+
+    private readonly Typography type = Typography.For(model.Options.LargePrint);
+
+    public DocumentMetadata Metadata => new(
+        $"Home exercise program — {model.PatientName}",
+        model.Clinic.Name,
+        model.ProgramTitle,
+        model.Language,
+        model.IssuedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+
+    public static string IssuedText(DateOnly date) => date.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+
+    public void Compose(IDocumentContainer document) => document.Page(page =>
+    {
+        page.PageSize(model.Options.Paper == PaperSize.A4 ? A4 : Letter);
+        page.Margin(44, 40, 44, 30);
+        page.Spacing(0, 12 * type.Scale);
+        page.Content(ComposeContent);
+        page.Footer(ComposeFooter);
+        if (model.IsDraft)
+        {
+            page.Foreground(ComposeDraftMark);
+        }
+    });
+
+    private void ComposeContent(IContainer container) => container.Column(column =>
+    {
+        column.Spacing(14 * type.Scale);
+        column.Item().Element(new FirstPageHeader(model, type).Build());
+        foreach (var exercise in model.Exercises)
+        {
+            if (model.Options.LargePrint)
+            {
+                column.PageBreak();
+            }
+
+            column.Item().Element(new ExerciseCard(exercise, model.Options, type, model.Clinician.Name).Build());
+        }
+
+        column.PageBreak();
+        column.Item().Element(new WeeklyLog(model, type).Build());
+    });
+
+    private void ComposeFooter(IContainer container) => container.Column(column =>
+    {
+        column.Spacing(5);
+        column.Item().LineHorizontal(Palette.Rule, 0.75f);
+        column.Item().Row(row =>
+        {
+            row.RelativeItem(1.3f).Text(type.Footer, t =>
+            {
+                t.Span(model.Clinic.Name + "  ").WithStyle(type.FooterBold);
+                t.Span("Questions? Call " + model.Clinic.Phone);
+            });
+            row.RelativeItem().PageNumber("Page {0} of {1}", type.FooterBold, TextAlignment.Center);
+            row.RelativeItem(1.3f).Text(type.Footer, t =>
+            {
+                t.AlignRight();
+                t.Span($"Version {model.Version} issued {IssuedText(model.IssuedOn)}");
+            });
+        });
+    });
+
+    private void ComposeDraftMark(IContainer container) => container.Canvas(0, (canvas, bounds) =>
+    {
+        var mark = new TextElement([("DRAFT — not issued", type.Watermark)], TextAlignment.Center);
+        var width = bounds.Width * 1.05f;
+        var height = mark.Measure(width);
+        canvas.Save();
+        canvas.Translate(bounds.MidX, bounds.MidY);
+        canvas.RotateDegrees(-38);
+        mark.Draw(new DrawContext(canvas, 0, 0), SKRect.Create(-width / 2, -height / 2, width, height));
+        canvas.Restore();
+    });
+}

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using HepBuilder.Handouts.Document;
+using HepBuilder.Handouts.Fonts;
+using HepBuilder.Handouts.Layout;
+
+namespace HepBuilder.Handouts;
+
+/// <summary>
+/// The public entry point: a <see cref="HandoutModel"/> in, PDF (or a page-1 PNG preview) out.
+/// Stateless and thread-safe; the same model always gives the same bytes.
+/// </summary>
+public static class HandoutRenderer
+{
+    public static byte[] RenderPdf(HandoutModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return DocumentRenderer.GeneratePdf(new HandoutDocument(model));
+    }
+
+    /// <summary>Page 1 drawn onto a raster canvas, <paramref name="widthPx"/> wide (a live thumbnail).</summary>
+    public static byte[] RenderPreviewPng(HandoutModel model, int widthPx)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(widthPx, 16);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(widthPx, 4000);
+        return DocumentRenderer.GeneratePng(new HandoutDocument(model), 1, widthPx);
+    }
+
+    /// <summary>Lowercase hex SHA-256 of the bytes: stored with an issued handout to prove a reprint is identical.</summary>
+    public static string Sha256Hex(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    /// <summary>
+    /// Loads fonts and runs the whole pipeline once on a small handout, so the first real request
+    /// does not pay for font parsing, native library loading and JIT. Call at start-up.
+    /// </summary>
+    public static void Warm()
+    {
+        FontLibrary.Warm();
+        _ = RenderPdf(WarmUpModel);
+    }
+
+    private static HandoutModel WarmUpModel { get; } = new()
+    {
+        Clinic = new HandoutClinic { Name = "Clinic", Phone = "555-0100", SafetyText = "Stop if it hurts." },
+        PatientName = "Patient",
+        IssuedOn = new DateOnly(2026, 1, 1),
+        Clinician = new HandoutClinician("Clinician", "PT"),
+        Version = 1,
+        ProgramTitle = "Warm-up",
+        QrUrl = "https://example.org/p/1",
+        Exercises =
+        [
+            new HandoutExercise
+            {
+                Number = 1,
+                Name = "Walking",
+                Steps = ["Walk at an easy pace."],
+                Dose = new HandoutDose { Sets = 1, Reps = 10, TimesPerDay = 1, DaysPerWeek = 7 },
+                ClinicianNote = "Note.",
+                Precautions = ["Stop if it hurts."],
+                Cues = ["Breathe."],
+            },
+        ],
+    };
+}
