@@ -29,15 +29,15 @@ internal sealed record PoseScene(IReadOnlyList<Shape> Shapes, Extent Extent)
             ArrowShapes.Add(shapes, arrow);
         }
 
-        var content = Extent.Of(shapes).Inflate(Margin);
+        // With a frame the floor runs edge to edge; without one it runs just past the figure and props.
+        Extent? frame = picture.Frame is { Width: > 0, Height: > 0 } f
+            ? new Extent(f.X, f.Y, f.X + f.Width, f.Y + f.Height)
+            : null;
         var floor = new List<Shape>();
-        PropShapes.AddFloor(floor, picture, content);
+        PropShapes.AddFloor(floor, picture, frame ?? Extent.Of(shapes).Inflate(Margin));
         shapes.InsertRange(0, floor);
 
-        var extent = picture.Frame is { Width: > 0, Height: > 0 } f
-            ? new Extent(f.X, f.Y, f.X + f.Width, f.Y + f.Height)
-            : Extent.Of(shapes).Inflate(Margin / 2);
-        return new PoseScene(shapes, extent);
+        return new PoseScene(shapes, frame ?? Extent.Of(shapes).Inflate(Margin / 2));
     }
 
     private static double FigureCentreX(PoseJoints joints)
