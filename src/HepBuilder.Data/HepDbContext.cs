@@ -33,6 +33,12 @@ public sealed class HepDbContext(DbContextOptions<HepDbContext> options)
     public DbSet<Clinic> Clinics => Set<Clinic>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Exercise> Exercises => Set<Exercise>();
+    public DbSet<StoredImage> StoredImages => Set<StoredImage>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<Entities.Program> Programs => Set<Entities.Program>();
+    public DbSet<ProgramVersion> ProgramVersions => Set<ProgramVersion>();
+    public DbSet<ProgramItem> ProgramItems => Set<ProgramItem>();
+    public DbSet<Template> Templates => Set<Template>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

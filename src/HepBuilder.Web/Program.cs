@@ -1,25 +1,36 @@
 using HepBuilder.Web.Infrastructure;
 using HepBuilder.Web.Infrastructure.Startup;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddHepBuilder();
+namespace HepBuilder.Web;
 
-var app = builder.Build();
-app.UseHepBuilder();
-
-// Verbs such as `add-clinic` share the app's services and database, do their work and exit.
-if (CommandLine.IsCommand(args))
+/// <summary>
+/// The entry point. A named class rather than top-level statements, so "Program" stays free for the domain's
+/// home exercise program; the tests' WebApplicationFactory uses this type to find the app.
+/// </summary>
+public sealed class WebApp
 {
-    return await CommandLine.RunAsync(app, args);
+    private WebApp() { }
+
+    public static async Task<int> Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddHepBuilder();
+
+        var app = builder.Build();
+        app.UseHepBuilder();
+
+        // Verbs such as `add-clinic` share the app's services and database, do their work and exit.
+        if (CommandLine.IsCommand(args))
+        {
+            return await CommandLine.RunAsync(app, args);
+        }
+
+        if (!await DatabaseStartup.PrepareAsync(app))
+        {
+            return 2;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
 }
-
-if (!await DatabaseStartup.PrepareAsync(app))
-{
-    return 2;
-}
-
-await app.RunAsync();
-return 0;
-
-/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
-public partial class Program;

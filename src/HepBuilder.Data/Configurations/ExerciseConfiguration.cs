@@ -20,7 +20,7 @@ public sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
         b.PrimitiveCollection(e => e.MovementTags).ElementType().HasConversion<string>();
         b.Property(e => e.VideoUrl).HasMaxLength(500);
         b.Property(e => e.Version).IsRowVersion();
-        b.ComplexProperty(e => e.DefaultDose, d => d.Property(x => x.Side).HasConversion<string>().HasMaxLength(12));
+        b.ComplexProperty(e => e.DefaultDose, DoseMapping.Configure);
         b.HasOne<Clinic>().WithMany().HasForeignKey(e => e.ClinicId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.Pictures).WithOne().HasForeignKey(p => p.ExerciseId).OnDelete(DeleteBehavior.Cascade);
 
@@ -44,7 +44,29 @@ public sealed class ExercisePictureConfiguration : IEntityTypeConfiguration<Exer
     {
         b.Property(p => p.Caption).HasMaxLength(80);
         b.Property(p => p.PoseJson).HasColumnType("jsonb");
-        b.Property(p => p.ContentType).HasMaxLength(40);
+        b.Property(p => p.ImageSha256).HasMaxLength(64);
+        b.HasOne(p => p.Image).WithMany().HasForeignKey(p => p.ImageSha256).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.ExerciseId, p.SortOrder });
+    }
+}
+
+public sealed class StoredImageConfiguration : IEntityTypeConfiguration<StoredImage>
+{
+    public void Configure(EntityTypeBuilder<StoredImage> b)
+    {
+        b.HasKey(i => i.Sha256);
+        b.Property(i => i.Sha256).HasMaxLength(64);
+        b.Property(i => i.ContentType).HasMaxLength(40).IsRequired();
+    }
+}
+
+/// <summary>The dose columns, shared by exercises (default dose), program items and template items.</summary>
+public static class DoseMapping
+{
+    public static void Configure(ComplexPropertyBuilder<Dose> d)
+    {
+        d.Property(x => x.Side).HasConversion<string>().HasMaxLength(12);
+        d.Property(x => x.Load).HasMaxLength(Dose.MaxLoadLength);
+        d.Property(x => x.Note).HasMaxLength(Dose.MaxNoteLength);
     }
 }

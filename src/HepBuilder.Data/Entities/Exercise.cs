@@ -55,7 +55,10 @@ public sealed class Exercise : IClinicOrShared, ITimestamped
             .Append(BodyRegion.ToString()).Append(Category.ToString()).Append(Position.ToString()));
 }
 
-/// <summary>A drawn pose (JSON of HepBuilder.Poses.PosePicture) or an uploaded photo, in display order.</summary>
+/// <summary>
+/// A drawn pose (JSON of HepBuilder.Poses.PosePicture) or an uploaded photo, in display order. Photos live in
+/// <see cref="StoredImage"/> by content hash, so an issued program can keep pointing at the exact bytes it printed.
+/// </summary>
 public sealed class ExercisePicture
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -63,10 +66,19 @@ public sealed class ExercisePicture
     public int SortOrder { get; set; }
     public string? Caption { get; set; }
     public string? PoseJson { get; set; }
-    public byte[]? ImageData { get; set; }
-    public string? ContentType { get; set; }
-    public int? Width { get; set; }
-    public int? Height { get; set; }
+    public string? ImageSha256 { get; set; }
+    public StoredImage? Image { get; set; }
+}
+
+/// <summary>Immutable, content-addressed image bytes (verified and re-encoded before they are stored).</summary>
+public sealed class StoredImage
+{
+    public required string Sha256 { get; set; }
+    public required string ContentType { get; set; }
+    public required byte[] Data { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 public enum DoseSide { Both, Left, Right, Alternating, EachSide }
@@ -82,6 +94,15 @@ public sealed class Dose
     public int DaysPerWeek { get; set; } = 7;
     public int RestSeconds { get; set; }
 
+    /// <summary>Load or resistance in the clinician's words, e.g. "red band" or "5 lb".</summary>
+    public string? Load { get; set; }
+
+    /// <summary>The clinician's note to the patient for this exercise.</summary>
+    public string? Note { get; set; }
+
+    public const int MaxLoadLength = 80;
+    public const int MaxNoteLength = 1000;
+
     public static class Bounds
     {
         public const int SetsMin = 1, SetsMax = 10, RepsMin = 1, RepsMax = 100, HoldMax = 600;
@@ -96,6 +117,8 @@ public sealed class Dose
         if (TimesPerDay is < Bounds.TimesPerDayMin or > Bounds.TimesPerDayMax) yield return $"Times per day must be {Bounds.TimesPerDayMin} to {Bounds.TimesPerDayMax}.";
         if (DaysPerWeek is < Bounds.DaysPerWeekMin or > Bounds.DaysPerWeekMax) yield return $"Days per week must be {Bounds.DaysPerWeekMin} to {Bounds.DaysPerWeekMax}.";
         if (RestSeconds is < 0 or > Bounds.RestMax) yield return $"Rest must be 0 to {Bounds.RestMax} seconds.";
+        if (Load?.Length > MaxLoadLength) yield return $"Load must be at most {MaxLoadLength} characters.";
+        if (Note?.Length > MaxNoteLength) yield return $"The note must be at most {MaxNoteLength} characters.";
     }
 
     public Dose Copy() => (Dose)MemberwiseClone();

@@ -41,6 +41,9 @@ public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterc
                 case AuditEvent a when entry.State == EntityState.Added && a.At == default:
                     a.At = now;
                     break;
+                case StoredImage i when entry.State == EntityState.Added:
+                    i.CreatedAt = now;
+                    break;
             }
         }
     }

@@ -37,13 +37,12 @@ public sealed class ExerciseSeed
         e.MovementTags = [.. MovementTags];
         e.DefaultDose = Dose.Copy();
         e.VideoUrl = VideoUrl;
-        e.Pictures = Pictures.Select((p, i) => new ExercisePicture
+        // Photos (import/export only) are stored by the importer, which verifies them first; the seed ships poses.
+        e.Pictures = Pictures.Where(p => p.Pose is not null).Select((p, i) => new ExercisePicture
         {
             SortOrder = i,
             Caption = p.Caption,
-            PoseJson = p.Pose?.GetRawText(),
-            ImageData = p.Image is null ? null : Convert.FromBase64String(p.Image),
-            ContentType = p.ContentType,
+            PoseJson = p.Pose!.Value.GetRawText(),
         }).ToList();
         e.RefreshSearchText();
     }

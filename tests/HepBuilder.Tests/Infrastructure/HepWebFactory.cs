@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace HepBuilder.Tests.Infrastructure;
 
-public sealed class HepWebFactory(string connectionString) : WebApplicationFactory<Program>
+public sealed class HepWebFactory(string connectionString) : WebApplicationFactory<HepBuilder.Web.WebApp>
 {
     public const string AdminPassword = "first-admin-password-for-tests";
 

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace HepBuilder.Data.Migrations
 {
     [DbContext(typeof(HepDbContext))]
-    [Migration("20261123192755_Initial")]
+    [Migration("20261123193341_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -413,6 +413,16 @@ namespace HepBuilder.Data.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("default_dose_hold_seconds");
 
+                            b1.Property<string>("Load")
+                                .HasMaxLength(80)
+                                .HasColumnType("character varying(80)")
+                                .HasColumnName("default_dose_load");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("default_dose_note");
+
                             b1.Property<int>("Reps")
                                 .HasColumnType("integer")
                                 .HasColumnName("default_dose_reps");
@@ -482,22 +492,14 @@ namespace HepBuilder.Data.Migrations
                         .HasColumnType("character varying(80)")
                         .HasColumnName("caption");
 
-                    b.Property<string>("ContentType")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("content_type");
-
                     b.Property<Guid>("ExerciseId")
                         .HasColumnType("uuid")
                         .HasColumnName("exercise_id");
 
-                    b.Property<int?>("Height")
-                        .HasColumnType("integer")
-                        .HasColumnName("height");
-
-                    b.Property<byte[]>("ImageData")
-                        .HasColumnType("bytea")
-                        .HasColumnName("image_data");
+                    b.Property<string>("ImageSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("image_sha256");
 
                     b.Property<string>("PoseJson")
                         .HasColumnType("jsonb")
@@ -507,17 +509,592 @@ namespace HepBuilder.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
 
-                    b.Property<int?>("Width")
-                        .HasColumnType("integer")
-                        .HasColumnName("width");
-
                     b.HasKey("Id")
                         .HasName("pk_exercise_picture");
+
+                    b.HasIndex("ImageSha256")
+                        .HasDatabaseName("ix_exercise_picture_image_sha256");
 
                     b.HasIndex("ExerciseId", "SortOrder")
                         .HasDatabaseName("ix_exercise_picture_exercise_id_sort_order");
 
                     b.ToTable("exercise_picture", (string)null);
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.Patient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("Diagnosis")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("diagnosis");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("first_name");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_archived");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("last_name");
+
+                    b.Property<DateTimeOffset>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("Mrn")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mrn");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("SearchName")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(161)
+                        .HasColumnType("character varying(161)")
+                        .HasColumnName("search_name")
+                        .HasComputedColumnSql("lower(first_name || ' ' || last_name)", true);
+
+                    b.Property<DateOnly?>("SurgeryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("surgery_date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patients");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_patients_search_name");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("ClinicId", "DateOfBirth")
+                        .HasDatabaseName("ix_patients_clinic_id_date_of_birth");
+
+                    b.HasIndex("ClinicId", "Mrn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_patients_clinic_id_mrn")
+                        .HasFilter("mrn IS NOT NULL");
+
+                    b.HasIndex("ClinicId", "IsArchived", "LastName", "FirstName")
+                        .HasDatabaseName("ix_patients_clinic_id_is_archived_last_name_first_name");
+
+                    b.ToTable("patients", (string)null);
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.PatientPrecaution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MaxLiftPounds")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_lift_pounds");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("text");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patient_precaution");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_patient_precaution_patient_id");
+
+                    b.ToTable("patient_precaution", (string)null);
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.Program", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTimeOffset>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programs");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_programs_patient_id");
+
+                    b.HasIndex("ClinicId", "ModifiedAt")
+                        .HasDatabaseName("ix_programs_clinic_id_modified_at");
+
+                    b.HasIndex("ClinicId", "PatientId")
+                        .HasDatabaseName("ix_programs_clinic_id_patient_id");
+
+                    b.ToTable("programs", (string)null);
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.ProgramItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exercise_id");
+
+                    b.PrimitiveCollection<List<string>>("FrozenCues")
+                        .HasColumnType("text[]")
+                        .HasColumnName("frozen_cues");
+
+                    b.Property<string>("FrozenName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("frozen_name");
+
+                    b.Property<string>("FrozenPicturesJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("frozen_pictures_json");
+
+                    b.PrimitiveCollection<List<string>>("FrozenPrecautions")
+                        .HasColumnType("text[]")
+                        .HasColumnName("frozen_precautions");
+
+                    b.PrimitiveCollection<List<string>>("FrozenSteps")
+                        .HasColumnType("text[]")
+                        .HasColumnName("frozen_steps");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Dose", "HepBuilder.Data.Entities.ProgramItem.Dose#Dose", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("DaysPerWeek")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_days_per_week");
+
+                            b1.Property<int>("HoldSeconds")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_hold_seconds");
+
+                            b1.Property<string>("Load")
+                                .HasMaxLength(80)
+                                .HasColumnType("character varying(80)")
+                                .HasColumnName("dose_load");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("dose_note");
+
+                            b1.Property<int>("Reps")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_reps");
+
+                            b1.Property<int>("RestSeconds")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_rest_seconds");
+
+                            b1.Property<int>("Sets")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_sets");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("dose_side");
+
+                            b1.Property<int>("TimesPerDay")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_times_per_day");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_program_items");
+
+                    b.HasIndex("ExerciseId")
+                        .HasDatabaseName("ix_program_items_exercise_id");
+
+                    b.HasIndex("VersionId", "Position")
+                        .HasDatabaseName("ix_program_items_version_id_position");
+
+                    b.ToTable("program_items", (string)null);
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.ProgramVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("HandoutPdf")
+                        .HasColumnType("bytea")
+                        .HasColumnName("handout_pdf");
+
+                    b.Property<string>("HandoutSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("handout_sha256");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("instructions");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("issued_by_id");
+
+                    b.Property<string>("IssuedByName")
+                        .HasMaxLength(170)
+                        .HasColumnType("character varying(170)")
+                        .HasColumnName("issued_by_name");
+
+                    b.Property<bool>("LargePrint")
+                        .HasColumnType("boolean")
+                        .HasColumnName("large_print");
+
+                    b.Property<DateTimeOffset>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PaperSize")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("paper_size");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<bool>("ShowPictures")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_pictures");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_program_versions");
+
+                    b.HasIndex("ProgramId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_program_versions_one_draft")
+                        .HasFilter("state = 'Draft'");
+
+                    b.HasIndex("ClinicId", "IssuedAt")
+                        .HasDatabaseName("ix_program_versions_clinic_id_issued_at");
+
+                    b.HasIndex("ProgramId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_program_versions_program_id_number")
+                        .HasFilter("number IS NOT NULL");
+
+                    b.ToTable("program_versions", (string)null);
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.StoredImage", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Sha256")
+                        .HasName("pk_stored_images");
+
+                    b.ToTable("stored_images", (string)null);
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.Template", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("instructions");
+
+                    b.Property<DateTimeOffset>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("ShippedKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("shipped_key");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_templates");
+
+                    b.HasIndex("ShippedKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_templates_shipped_key")
+                        .HasFilter("shipped_key IS NOT NULL");
+
+                    b.HasIndex("ClinicId", "OwnerId")
+                        .HasDatabaseName("ix_templates_clinic_id_owner_id");
+
+                    b.ToTable("templates", (string)null);
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.TemplateItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Dose", "HepBuilder.Data.Entities.TemplateItem.Dose#Dose", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("DaysPerWeek")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_days_per_week");
+
+                            b1.Property<int>("HoldSeconds")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_hold_seconds");
+
+                            b1.Property<string>("Load")
+                                .HasMaxLength(80)
+                                .HasColumnType("character varying(80)")
+                                .HasColumnName("dose_load");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("dose_note");
+
+                            b1.Property<int>("Reps")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_reps");
+
+                            b1.Property<int>("RestSeconds")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_rest_seconds");
+
+                            b1.Property<int>("Sets")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_sets");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)")
+                                .HasColumnName("dose_side");
+
+                            b1.Property<int>("TimesPerDay")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_times_per_day");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_template_item");
+
+                    b.HasIndex("ExerciseId")
+                        .HasDatabaseName("ix_template_item_exercise_id");
+
+                    b.HasIndex("TemplateId", "Position")
+                        .HasDatabaseName("ix_template_item_template_id_position");
+
+                    b.ToTable("template_item", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -771,6 +1348,139 @@ namespace HepBuilder.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_exercise_picture_exercises_exercise_id");
+
+                    b.HasOne("HepBuilder.Data.Entities.StoredImage", "Image")
+                        .WithMany()
+                        .HasForeignKey("ImageSha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_exercise_picture_stored_images_image_sha256");
+
+                    b.Navigation("Image");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.Patient", b =>
+                {
+                    b.HasOne("HepBuilder.Data.Entities.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patients_clinics_clinic_id");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.PatientPrecaution", b =>
+                {
+                    b.HasOne("HepBuilder.Data.Entities.Patient", null)
+                        .WithMany("Precautions")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_patient_precaution_patients_patient_id");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.Program", b =>
+                {
+                    b.HasOne("HepBuilder.Data.Entities.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_programs_patients_patient_id");
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.ProgramItem", b =>
+                {
+                    b.HasOne("HepBuilder.Data.Entities.Exercise", "Exercise")
+                        .WithMany()
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_items_exercises_exercise_id");
+
+                    b.HasOne("HepBuilder.Data.Entities.ProgramVersion", null)
+                        .WithMany("Items")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_items_program_versions_version_id");
+
+                    b.OwnsMany("HepBuilder.Data.Entities.PrecautionOverride", "Overrides", b1 =>
+                        {
+                            b1.Property<Guid>("ProgramItemId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("ById");
+
+                            b1.Property<string>("Conflict")
+                                .IsRequired()
+                                .HasMaxLength(120);
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500);
+
+                            b1.HasKey("ProgramItemId", "__synthesizedOrdinal");
+
+                            b1.ToTable("program_items");
+
+                            b1
+                                .ToJson("overrides")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgramItemId")
+                                .HasConstraintName("fk_program_items_program_items_program_item_id");
+                        });
+
+                    b.Navigation("Exercise");
+
+                    b.Navigation("Overrides");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.ProgramVersion", b =>
+                {
+                    b.HasOne("HepBuilder.Data.Entities.Program", "Program")
+                        .WithMany("Versions")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_versions_programs_program_id");
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.Template", b =>
+                {
+                    b.HasOne("HepBuilder.Data.Entities.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_templates_clinics_clinic_id");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.TemplateItem", b =>
+                {
+                    b.HasOne("HepBuilder.Data.Entities.Exercise", "Exercise")
+                        .WithMany()
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_template_item_exercises_exercise_id");
+
+                    b.HasOne("HepBuilder.Data.Entities.Template", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_template_item_templates_template_id");
+
+                    b.Navigation("Exercise");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -886,6 +1596,26 @@ namespace HepBuilder.Data.Migrations
             modelBuilder.Entity("HepBuilder.Data.Entities.Exercise", b =>
                 {
                     b.Navigation("Pictures");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.Patient", b =>
+                {
+                    b.Navigation("Precautions");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.Program", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.ProgramVersion", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.Template", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

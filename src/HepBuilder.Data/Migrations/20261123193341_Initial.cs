@@ -70,6 +70,22 @@ namespace HepBuilder.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "stored_images",
+                columns: table => new
+                {
+                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    width = table.Column<int>(type: "integer", nullable: false),
+                    height = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stored_images", x => x.sha256);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -183,6 +199,8 @@ namespace HepBuilder.Data.Migrations
                     search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('english', search_text)", stored: true),
                     default_dose_days_per_week = table.Column<int>(type: "integer", nullable: false),
                     default_dose_hold_seconds = table.Column<int>(type: "integer", nullable: false),
+                    default_dose_load = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    default_dose_note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     default_dose_reps = table.Column<int>(type: "integer", nullable: false),
                     default_dose_rest_seconds = table.Column<int>(type: "integer", nullable: false),
                     default_dose_sets = table.Column<int>(type: "integer", nullable: false),
@@ -194,6 +212,62 @@ namespace HepBuilder.Data.Migrations
                     table.PrimaryKey("pk_exercises", x => x.id);
                     table.ForeignKey(
                         name: "fk_exercises_clinics_clinic_id",
+                        column: x => x.clinic_id,
+                        principalTable: "clinics",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "patients",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    clinic_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    first_name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    last_name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    date_of_birth = table.Column<DateOnly>(type: "date", nullable: false),
+                    mrn = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    diagnosis = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    surgery_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    is_archived = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    modified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    search_name = table.Column<string>(type: "character varying(161)", maxLength: 161, nullable: true, computedColumnSql: "lower(first_name || ' ' || last_name)", stored: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_patients", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_patients_clinics_clinic_id",
+                        column: x => x.clinic_id,
+                        principalTable: "clinics",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "templates",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    clinic_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    shipped_key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    owner_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    instructions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    modified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_templates", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_templates_clinics_clinic_id",
                         column: x => x.clinic_id,
                         principalTable: "clinics",
                         principalColumn: "id",
@@ -313,10 +387,7 @@ namespace HepBuilder.Data.Migrations
                     sort_order = table.Column<int>(type: "integer", nullable: false),
                     caption = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
                     pose_json = table.Column<string>(type: "jsonb", nullable: true),
-                    image_data = table.Column<byte[]>(type: "bytea", nullable: true),
-                    content_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    width = table.Column<int>(type: "integer", nullable: true),
-                    height = table.Column<int>(type: "integer", nullable: true)
+                    image_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -325,6 +396,170 @@ namespace HepBuilder.Data.Migrations
                         name: "fk_exercise_picture_exercises_exercise_id",
                         column: x => x.exercise_id,
                         principalTable: "exercises",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_exercise_picture_stored_images_image_sha256",
+                        column: x => x.image_sha256,
+                        principalTable: "stored_images",
+                        principalColumn: "sha256",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "patient_precaution",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    max_lift_pounds = table.Column<int>(type: "integer", nullable: true),
+                    text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    until = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_patient_precaution", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_patient_precaution_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "programs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    clinic_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    created_by_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    modified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_programs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_programs_patients_patient_id",
+                        column: x => x.patient_id,
+                        principalTable: "patients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "template_item",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    template_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    exercise_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    dose_days_per_week = table.Column<int>(type: "integer", nullable: false),
+                    dose_hold_seconds = table.Column<int>(type: "integer", nullable: false),
+                    dose_load = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    dose_note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    dose_reps = table.Column<int>(type: "integer", nullable: false),
+                    dose_rest_seconds = table.Column<int>(type: "integer", nullable: false),
+                    dose_sets = table.Column<int>(type: "integer", nullable: false),
+                    dose_side = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    dose_times_per_day = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_template_item", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_template_item_exercises_exercise_id",
+                        column: x => x.exercise_id,
+                        principalTable: "exercises",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_template_item_templates_template_id",
+                        column: x => x.template_id,
+                        principalTable: "templates",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "program_versions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    clinic_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    program_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: true),
+                    state = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    instructions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    start_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    paper_size = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    large_print = table.Column<bool>(type: "boolean", nullable: false),
+                    show_pictures = table.Column<bool>(type: "boolean", nullable: false),
+                    issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    issued_by_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    issued_by_name = table.Column<string>(type: "character varying(170)", maxLength: 170, nullable: true),
+                    handout_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    handout_pdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    modified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_program_versions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_program_versions_programs_program_id",
+                        column: x => x.program_id,
+                        principalTable: "programs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "program_items",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    clinic_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    exercise_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    frozen_name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    frozen_steps = table.Column<List<string>>(type: "text[]", nullable: true),
+                    frozen_cues = table.Column<List<string>>(type: "text[]", nullable: true),
+                    frozen_precautions = table.Column<List<string>>(type: "text[]", nullable: true),
+                    frozen_pictures_json = table.Column<string>(type: "jsonb", nullable: true),
+                    dose_days_per_week = table.Column<int>(type: "integer", nullable: false),
+                    dose_hold_seconds = table.Column<int>(type: "integer", nullable: false),
+                    dose_load = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    dose_note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    dose_reps = table.Column<int>(type: "integer", nullable: false),
+                    dose_rest_seconds = table.Column<int>(type: "integer", nullable: false),
+                    dose_sets = table.Column<int>(type: "integer", nullable: false),
+                    dose_side = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    dose_times_per_day = table.Column<int>(type: "integer", nullable: false),
+                    overrides = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_program_items", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_program_items_exercises_exercise_id",
+                        column: x => x.exercise_id,
+                        principalTable: "exercises",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_program_items_program_versions_version_id",
+                        column: x => x.version_id,
+                        principalTable: "program_versions",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -398,6 +633,11 @@ namespace HepBuilder.Data.Migrations
                 columns: new[] { "exercise_id", "sort_order" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_exercise_picture_image_sha256",
+                table: "exercise_picture",
+                column: "image_sha256");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_exercises_clinic_id_name",
                 table: "exercises",
                 columns: new[] { "clinic_id", "name" },
@@ -427,6 +667,101 @@ namespace HepBuilder.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_exercises_shipped_key",
                 table: "exercises",
+                column: "shipped_key",
+                unique: true,
+                filter: "shipped_key IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_patient_precaution_patient_id",
+                table: "patient_precaution",
+                column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_patients_clinic_id_date_of_birth",
+                table: "patients",
+                columns: new[] { "clinic_id", "date_of_birth" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_patients_clinic_id_is_archived_last_name_first_name",
+                table: "patients",
+                columns: new[] { "clinic_id", "is_archived", "last_name", "first_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_patients_clinic_id_mrn",
+                table: "patients",
+                columns: new[] { "clinic_id", "mrn" },
+                unique: true,
+                filter: "mrn IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_patients_search_name",
+                table: "patients",
+                column: "search_name")
+                .Annotation("Npgsql:IndexMethod", "GIN")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_program_items_exercise_id",
+                table: "program_items",
+                column: "exercise_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_program_items_version_id_position",
+                table: "program_items",
+                columns: new[] { "version_id", "position" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_program_versions_clinic_id_issued_at",
+                table: "program_versions",
+                columns: new[] { "clinic_id", "issued_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_program_versions_one_draft",
+                table: "program_versions",
+                column: "program_id",
+                unique: true,
+                filter: "state = 'Draft'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_program_versions_program_id_number",
+                table: "program_versions",
+                columns: new[] { "program_id", "number" },
+                unique: true,
+                filter: "number IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_programs_clinic_id_modified_at",
+                table: "programs",
+                columns: new[] { "clinic_id", "modified_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_programs_clinic_id_patient_id",
+                table: "programs",
+                columns: new[] { "clinic_id", "patient_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_programs_patient_id",
+                table: "programs",
+                column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_template_item_exercise_id",
+                table: "template_item",
+                column: "exercise_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_template_item_template_id_position",
+                table: "template_item",
+                columns: new[] { "template_id", "position" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_templates_clinic_id_owner_id",
+                table: "templates",
+                columns: new[] { "clinic_id", "owner_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_templates_shipped_key",
+                table: "templates",
                 column: "shipped_key",
                 unique: true,
                 filter: "shipped_key IS NOT NULL");
@@ -463,13 +798,37 @@ namespace HepBuilder.Data.Migrations
                 name: "exercise_picture");
 
             migrationBuilder.DropTable(
+                name: "patient_precaution");
+
+            migrationBuilder.DropTable(
+                name: "program_items");
+
+            migrationBuilder.DropTable(
+                name: "template_item");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "stored_images");
+
+            migrationBuilder.DropTable(
+                name: "program_versions");
+
+            migrationBuilder.DropTable(
                 name: "exercises");
+
+            migrationBuilder.DropTable(
+                name: "templates");
+
+            migrationBuilder.DropTable(
+                name: "programs");
+
+            migrationBuilder.DropTable(
+                name: "patients");
 
             migrationBuilder.DropTable(
                 name: "clinics");
