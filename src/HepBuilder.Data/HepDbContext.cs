@@ -47,7 +47,21 @@ public sealed class HepDbContext(DbContextOptions<HepDbContext> options)
         builder.HasPostgresExtension("pg_trgm");
         builder.HasPostgresExtension("citext");
         builder.ApplyConfigurationsFromAssembly(typeof(HepDbContext).Assembly);
+        SnakeCaseIdentityTables(builder);
         ApplyTenantFilters(builder);
+    }
+
+    /// <summary>Identity names its tables explicitly ("AspNetUsers"), which the naming convention leaves alone.</summary>
+    private static void SnakeCaseIdentityTables(ModelBuilder builder)
+    {
+        foreach (var type in builder.Model.GetEntityTypes())
+        {
+            if (type.GetTableName() is { } name && name.StartsWith("AspNet", StringComparison.Ordinal))
+            {
+                type.SetTableName(string.Concat(name.Select((c, i) =>
+                    i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())));
+            }
+        }
     }
 
     private void ApplyTenantFilters(ModelBuilder builder)

@@ -42,6 +42,7 @@ public sealed class ExercisePictureConfiguration : IEntityTypeConfiguration<Exer
 {
     public void Configure(EntityTypeBuilder<ExercisePicture> b)
     {
+        b.ToTable("exercise_pictures");
         b.Property(p => p.Caption).HasMaxLength(80);
         b.Property(p => p.PoseJson).HasColumnType("jsonb");
         b.Property(p => p.ImageSha256).HasMaxLength(64);

@@ -31,6 +31,7 @@ public sealed class PatientPrecautionConfiguration : IEntityTypeConfiguration<Pa
 {
     public void Configure(EntityTypeBuilder<PatientPrecaution> b)
     {
+        b.ToTable("patient_precautions");
         b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.Text).HasMaxLength(200);
     }

@@ -25,6 +25,7 @@ public sealed class TemplateItemConfiguration : IEntityTypeConfiguration<Templat
 {
     public void Configure(EntityTypeBuilder<TemplateItem> b)
     {
+        b.ToTable("template_items");
         b.ComplexProperty(i => i.Dose, DoseMapping.Configure);
         b.HasOne(i => i.Exercise).WithMany().HasForeignKey(i => i.ExerciseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.TemplateId, i.Position });

@@ -130,7 +130,7 @@ namespace HepBuilder.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("asp_net_users", (string)null);
                 });
 
             modelBuilder.Entity("HepBuilder.Data.Entities.AuditEvent", b =>
@@ -507,15 +507,15 @@ namespace HepBuilder.Data.Migrations
                         .HasColumnName("sort_order");
 
                     b.HasKey("Id")
-                        .HasName("pk_exercise_picture");
+                        .HasName("pk_exercise_pictures");
 
                     b.HasIndex("ImageSha256")
-                        .HasDatabaseName("ix_exercise_picture_image_sha256");
+                        .HasDatabaseName("ix_exercise_pictures_image_sha256");
 
                     b.HasIndex("ExerciseId", "SortOrder")
-                        .HasDatabaseName("ix_exercise_picture_exercise_id_sort_order");
+                        .HasDatabaseName("ix_exercise_pictures_exercise_id_sort_order");
 
-                    b.ToTable("exercise_picture", (string)null);
+                    b.ToTable("exercise_pictures", (string)null);
                 });
 
             modelBuilder.Entity("HepBuilder.Data.Entities.Patient", b =>
@@ -643,12 +643,12 @@ namespace HepBuilder.Data.Migrations
                         .HasColumnName("until");
 
                     b.HasKey("Id")
-                        .HasName("pk_patient_precaution");
+                        .HasName("pk_patient_precautions");
 
                     b.HasIndex("PatientId")
-                        .HasDatabaseName("ix_patient_precaution_patient_id");
+                        .HasDatabaseName("ix_patient_precautions_patient_id");
 
-                    b.ToTable("patient_precaution", (string)null);
+                    b.ToTable("patient_precautions", (string)null);
                 });
 
             modelBuilder.Entity("HepBuilder.Data.Entities.Program", b =>
@@ -1083,15 +1083,15 @@ namespace HepBuilder.Data.Migrations
                         });
 
                     b.HasKey("Id")
-                        .HasName("pk_template_item");
+                        .HasName("pk_template_items");
 
                     b.HasIndex("ExerciseId")
-                        .HasDatabaseName("ix_template_item_exercise_id");
+                        .HasDatabaseName("ix_template_items_exercise_id");
 
                     b.HasIndex("TemplateId", "Position")
-                        .HasDatabaseName("ix_template_item_template_id_position");
+                        .HasDatabaseName("ix_template_items_template_id_position");
 
-                    b.ToTable("template_item", (string)null);
+                    b.ToTable("template_items", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1145,7 +1145,7 @@ namespace HepBuilder.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("RoleNameIndex");
 
-                    b.ToTable("AspNetRoles", (string)null);
+                    b.ToTable("asp_net_roles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1176,7 +1176,7 @@ namespace HepBuilder.Data.Migrations
                     b.HasIndex("RoleId")
                         .HasDatabaseName("ix_asp_net_role_claims_role_id");
 
-                    b.ToTable("AspNetRoleClaims", (string)null);
+                    b.ToTable("asp_net_role_claims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -1207,7 +1207,7 @@ namespace HepBuilder.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_asp_net_user_claims_user_id");
 
-                    b.ToTable("AspNetUserClaims", (string)null);
+                    b.ToTable("asp_net_user_claims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
@@ -1237,7 +1237,7 @@ namespace HepBuilder.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_asp_net_user_logins_user_id");
 
-                    b.ToTable("AspNetUserLogins", (string)null);
+                    b.ToTable("asp_net_user_logins", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", b =>
@@ -1258,7 +1258,7 @@ namespace HepBuilder.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_asp_net_user_passkeys_user_id");
 
-                    b.ToTable("AspNetUserPasskeys", (string)null);
+                    b.ToTable("asp_net_user_passkeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -1277,7 +1277,7 @@ namespace HepBuilder.Data.Migrations
                     b.HasIndex("RoleId")
                         .HasDatabaseName("ix_asp_net_user_roles_role_id");
 
-                    b.ToTable("AspNetUserRoles", (string)null);
+                    b.ToTable("asp_net_user_roles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
@@ -1303,7 +1303,7 @@ namespace HepBuilder.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name")
                         .HasName("pk_asp_net_user_tokens");
 
-                    b.ToTable("AspNetUserTokens", (string)null);
+                    b.ToTable("asp_net_user_tokens", (string)null);
                 });
 
             modelBuilder.Entity("HepBuilder.Data.Entities.ApplicationUser", b =>
@@ -1344,13 +1344,13 @@ namespace HepBuilder.Data.Migrations
                         .HasForeignKey("ExerciseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_exercise_picture_exercises_exercise_id");
+                        .HasConstraintName("fk_exercise_pictures_exercises_exercise_id");
 
                     b.HasOne("HepBuilder.Data.Entities.StoredImage", "Image")
                         .WithMany()
                         .HasForeignKey("ImageSha256")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_exercise_picture_stored_images_image_sha256");
+                        .HasConstraintName("fk_exercise_pictures_stored_images_image_sha256");
 
                     b.Navigation("Image");
                 });
@@ -1372,7 +1372,7 @@ namespace HepBuilder.Data.Migrations
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_patient_precaution_patients_patient_id");
+                        .HasConstraintName("fk_patient_precautions_patients_patient_id");
                 });
 
             modelBuilder.Entity("HepBuilder.Data.Entities.Program", b =>
@@ -1468,14 +1468,14 @@ namespace HepBuilder.Data.Migrations
                         .HasForeignKey("ExerciseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_template_item_exercises_exercise_id");
+                        .HasConstraintName("fk_template_items_exercises_exercise_id");
 
                     b.HasOne("HepBuilder.Data.Entities.Template", null)
                         .WithMany("Items")
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_template_item_templates_template_id");
+                        .HasConstraintName("fk_template_items_templates_template_id");
 
                     b.Navigation("Exercise");
                 });
@@ -1546,9 +1546,10 @@ namespace HepBuilder.Data.Migrations
 
                             b1.PrimitiveCollection<string>("Transports");
 
-                            b1.HasKey("IdentityUserPasskeyCredentialId");
+                            b1.HasKey("IdentityUserPasskeyCredentialId")
+                                .HasName("pk_asp_net_user_passkeys");
 
-                            b1.ToTable("AspNetUserPasskeys");
+                            b1.ToTable("asp_net_user_passkeys");
 
                             b1
                                 .ToJson("data")
@@ -1556,7 +1557,7 @@ namespace HepBuilder.Data.Migrations
 
                             b1.WithOwner()
                                 .HasForeignKey("IdentityUserPasskeyCredentialId")
-                                .HasConstraintName("fk_asp_net_user_passkeys_asp_net_user_passkeys_credential_id");
+                                .HasConstraintName("fk_asp_net_user_passkeys_asp_net_user_passkeys_identity_user_passke");
                         });
 
                     b.Navigation("Data")

@@ -19,7 +19,7 @@ namespace HepBuilder.Data.Migrations
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
             migrationBuilder.CreateTable(
-                name: "AspNetRoles",
+                name: "asp_net_roles",
                 columns: table => new
                 {
                     id = table.Column<string>(type: "text", nullable: false),
@@ -86,7 +86,7 @@ namespace HepBuilder.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetRoleClaims",
+                name: "asp_net_role_claims",
                 columns: table => new
                 {
                     id = table.Column<int>(type: "integer", nullable: false)
@@ -101,13 +101,13 @@ namespace HepBuilder.Data.Migrations
                     table.ForeignKey(
                         name: "fk_asp_net_role_claims_asp_net_roles_role_id",
                         column: x => x.role_id,
-                        principalTable: "AspNetRoles",
+                        principalTable: "asp_net_roles",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetUsers",
+                name: "asp_net_users",
                 columns: table => new
                 {
                     id = table.Column<string>(type: "text", nullable: false),
@@ -275,7 +275,7 @@ namespace HepBuilder.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetUserClaims",
+                name: "asp_net_user_claims",
                 columns: table => new
                 {
                     id = table.Column<int>(type: "integer", nullable: false)
@@ -290,13 +290,13 @@ namespace HepBuilder.Data.Migrations
                     table.ForeignKey(
                         name: "fk_asp_net_user_claims_asp_net_users_user_id",
                         column: x => x.user_id,
-                        principalTable: "AspNetUsers",
+                        principalTable: "asp_net_users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetUserLogins",
+                name: "asp_net_user_logins",
                 columns: table => new
                 {
                     login_provider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
@@ -310,13 +310,13 @@ namespace HepBuilder.Data.Migrations
                     table.ForeignKey(
                         name: "fk_asp_net_user_logins_asp_net_users_user_id",
                         column: x => x.user_id,
-                        principalTable: "AspNetUsers",
+                        principalTable: "asp_net_users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetUserPasskeys",
+                name: "asp_net_user_passkeys",
                 columns: table => new
                 {
                     credential_id = table.Column<byte[]>(type: "bytea", maxLength: 1024, nullable: false),
@@ -329,13 +329,13 @@ namespace HepBuilder.Data.Migrations
                     table.ForeignKey(
                         name: "fk_asp_net_user_passkeys_asp_net_users_user_id",
                         column: x => x.user_id,
-                        principalTable: "AspNetUsers",
+                        principalTable: "asp_net_users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetUserRoles",
+                name: "asp_net_user_roles",
                 columns: table => new
                 {
                     user_id = table.Column<string>(type: "text", nullable: false),
@@ -347,19 +347,19 @@ namespace HepBuilder.Data.Migrations
                     table.ForeignKey(
                         name: "fk_asp_net_user_roles_asp_net_roles_role_id",
                         column: x => x.role_id,
-                        principalTable: "AspNetRoles",
+                        principalTable: "asp_net_roles",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "fk_asp_net_user_roles_asp_net_users_user_id",
                         column: x => x.user_id,
-                        principalTable: "AspNetUsers",
+                        principalTable: "asp_net_users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetUserTokens",
+                name: "asp_net_user_tokens",
                 columns: table => new
                 {
                     user_id = table.Column<string>(type: "text", nullable: false),
@@ -373,13 +373,13 @@ namespace HepBuilder.Data.Migrations
                     table.ForeignKey(
                         name: "fk_asp_net_user_tokens_asp_net_users_user_id",
                         column: x => x.user_id,
-                        principalTable: "AspNetUsers",
+                        principalTable: "asp_net_users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "exercise_picture",
+                name: "exercise_pictures",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -391,15 +391,15 @@ namespace HepBuilder.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_exercise_picture", x => x.id);
+                    table.PrimaryKey("pk_exercise_pictures", x => x.id);
                     table.ForeignKey(
-                        name: "fk_exercise_picture_exercises_exercise_id",
+                        name: "fk_exercise_pictures_exercises_exercise_id",
                         column: x => x.exercise_id,
                         principalTable: "exercises",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "fk_exercise_picture_stored_images_image_sha256",
+                        name: "fk_exercise_pictures_stored_images_image_sha256",
                         column: x => x.image_sha256,
                         principalTable: "stored_images",
                         principalColumn: "sha256",
@@ -407,7 +407,7 @@ namespace HepBuilder.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "patient_precaution",
+                name: "patient_precautions",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -419,9 +419,9 @@ namespace HepBuilder.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_patient_precaution", x => x.id);
+                    table.PrimaryKey("pk_patient_precautions", x => x.id);
                     table.ForeignKey(
-                        name: "fk_patient_precaution_patients_patient_id",
+                        name: "fk_patient_precautions_patients_patient_id",
                         column: x => x.patient_id,
                         principalTable: "patients",
                         principalColumn: "id",
@@ -453,7 +453,7 @@ namespace HepBuilder.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "template_item",
+                name: "template_items",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -472,15 +472,15 @@ namespace HepBuilder.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_template_item", x => x.id);
+                    table.PrimaryKey("pk_template_items", x => x.id);
                     table.ForeignKey(
-                        name: "fk_template_item_exercises_exercise_id",
+                        name: "fk_template_items_exercises_exercise_id",
                         column: x => x.exercise_id,
                         principalTable: "exercises",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "fk_template_item_templates_template_id",
+                        name: "fk_template_items_templates_template_id",
                         column: x => x.template_id,
                         principalTable: "templates",
                         principalColumn: "id",
@@ -566,48 +566,48 @@ namespace HepBuilder.Data.Migrations
 
             migrationBuilder.CreateIndex(
                 name: "ix_asp_net_role_claims_role_id",
-                table: "AspNetRoleClaims",
+                table: "asp_net_role_claims",
                 column: "role_id");
 
             migrationBuilder.CreateIndex(
                 name: "RoleNameIndex",
-                table: "AspNetRoles",
+                table: "asp_net_roles",
                 column: "normalized_name",
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_asp_net_user_claims_user_id",
-                table: "AspNetUserClaims",
+                table: "asp_net_user_claims",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_asp_net_user_logins_user_id",
-                table: "AspNetUserLogins",
+                table: "asp_net_user_logins",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_asp_net_user_passkeys_user_id",
-                table: "AspNetUserPasskeys",
+                table: "asp_net_user_passkeys",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_asp_net_user_roles_role_id",
-                table: "AspNetUserRoles",
+                table: "asp_net_user_roles",
                 column: "role_id");
 
             migrationBuilder.CreateIndex(
                 name: "EmailIndex",
-                table: "AspNetUsers",
+                table: "asp_net_users",
                 column: "normalized_email");
 
             migrationBuilder.CreateIndex(
                 name: "ix_asp_net_users_clinic_id",
-                table: "AspNetUsers",
+                table: "asp_net_users",
                 column: "clinic_id");
 
             migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
-                table: "AspNetUsers",
+                table: "asp_net_users",
                 column: "normalized_user_name",
                 unique: true);
 
@@ -628,13 +628,13 @@ namespace HepBuilder.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_exercise_picture_exercise_id_sort_order",
-                table: "exercise_picture",
+                name: "ix_exercise_pictures_exercise_id_sort_order",
+                table: "exercise_pictures",
                 columns: new[] { "exercise_id", "sort_order" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_exercise_picture_image_sha256",
-                table: "exercise_picture",
+                name: "ix_exercise_pictures_image_sha256",
+                table: "exercise_pictures",
                 column: "image_sha256");
 
             migrationBuilder.CreateIndex(
@@ -672,8 +672,8 @@ namespace HepBuilder.Data.Migrations
                 filter: "shipped_key IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_patient_precaution_patient_id",
-                table: "patient_precaution",
+                name: "ix_patient_precautions_patient_id",
+                table: "patient_precautions",
                 column: "patient_id");
 
             migrationBuilder.CreateIndex(
@@ -745,13 +745,13 @@ namespace HepBuilder.Data.Migrations
                 column: "patient_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_template_item_exercise_id",
-                table: "template_item",
+                name: "ix_template_items_exercise_id",
+                table: "template_items",
                 column: "exercise_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_template_item_template_id_position",
-                table: "template_item",
+                name: "ix_template_items_template_id_position",
+                table: "template_items",
                 columns: new[] { "template_id", "position" });
 
             migrationBuilder.CreateIndex(
@@ -771,22 +771,22 @@ namespace HepBuilder.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AspNetRoleClaims");
+                name: "asp_net_role_claims");
 
             migrationBuilder.DropTable(
-                name: "AspNetUserClaims");
+                name: "asp_net_user_claims");
 
             migrationBuilder.DropTable(
-                name: "AspNetUserLogins");
+                name: "asp_net_user_logins");
 
             migrationBuilder.DropTable(
-                name: "AspNetUserPasskeys");
+                name: "asp_net_user_passkeys");
 
             migrationBuilder.DropTable(
-                name: "AspNetUserRoles");
+                name: "asp_net_user_roles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUserTokens");
+                name: "asp_net_user_tokens");
 
             migrationBuilder.DropTable(
                 name: "audit_events");
@@ -795,22 +795,22 @@ namespace HepBuilder.Data.Migrations
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
-                name: "exercise_picture");
+                name: "exercise_pictures");
 
             migrationBuilder.DropTable(
-                name: "patient_precaution");
+                name: "patient_precautions");
 
             migrationBuilder.DropTable(
                 name: "program_items");
 
             migrationBuilder.DropTable(
-                name: "template_item");
+                name: "template_items");
 
             migrationBuilder.DropTable(
-                name: "AspNetRoles");
+                name: "asp_net_roles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "asp_net_users");
 
             migrationBuilder.DropTable(
                 name: "stored_images");
