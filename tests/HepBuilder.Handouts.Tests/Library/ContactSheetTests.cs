@@ -74,4 +74,28 @@ public class ContactSheetTests
         Assert.True(stream.Length > 500);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(stream.ToArray(), 0, 4));
     }
+
+    [Fact]
+    public void Renderer_gives_the_same_pixels_when_called_from_many_threads()
+    {
+        var pictures = ShippedLibrary.Exercises.SelectMany(e => e.Pictures).Select(p => p.Pose).Take(16).ToList();
+        var once = pictures.Select(Pixels).ToList();
+
+        var parallel = new byte[pictures.Count][];
+        Parallel.For(0, pictures.Count * 4, i => parallel[i % pictures.Count] = Pixels(pictures[i % pictures.Count]));
+
+        Assert.All(Enumerable.Range(0, pictures.Count), i => Assert.Equal(once[i], parallel[i]));
+    }
+
+    private static byte[] Pixels(PosePicture picture)
+    {
+        using var bitmap = new SKBitmap(200, 150);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.White);
+            PoseRenderer.Draw(canvas, SKRect.Create(0, 0, 200, 150), picture);
+        }
+
+        return bitmap.Bytes;
+    }
 }
