@@ -42,6 +42,8 @@ public static class HepBuilderSetup
         });
         services.AddScoped<AuditLog>();
         services.AddScoped<ClinicProvisioning>();
+        services.AddScoped<HepBuilder.Web.Pages.Templates.TemplateItems>();
+        services.AddScoped<HepBuilder.Web.Pages.Library.ExerciseSearch>();
 
         AddIdentity(services);
         services.AddDataProtection().SetApplicationName("HepBuilder").PersistKeysToDbContext<HepDbContext>();

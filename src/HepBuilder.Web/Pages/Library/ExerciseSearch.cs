@@ -1,0 +1,185 @@
+using System.Text;
+using HepBuilder.Data;
+using HepBuilder.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace HepBuilder.Web.Pages.Library;
+
+public sealed record ExerciseSearchQuery(string? Text, BodyRegion? Region = null, ExerciseCategory? Category = null,
+    BodyPosition? Position = null, Equipment? Equipment = null, int? Difficulty = null, bool IncludeArchived = false,
+    int Page = 1, int PageSize = 20);
+
+public sealed record ExerciseSearchHit(Guid Id, string Name, IReadOnlyList<string> Aliases, BodyRegion Region,
+    ExerciseCategory Category, BodyPosition Position, int Difficulty, bool IsShipped, ExerciseStatus Status,
+    string? FirstPoseJson, string? FirstImageSha256, Dose DefaultDose, IReadOnlyList<MovementTag> Tags);
+
+public sealed record ExerciseSearchResult(IReadOnlyList<ExerciseSearchHit> Hits, int Total, int Page, int PageSize);
+
+/// <summary>
+/// The library search every feature uses: full text (stored tsvector) for whole words and stems, pg_trgm word
+/// similarity on the name and the search text for typos ("brige" → Bridge). Name matches rank first. Only the
+/// shipped library and the current clinic's own exercises are searched.
+/// </summary>
+public sealed class ExerciseSearch(HepDbContext db)
+{
+    public const int MaxPageSize = 100;
+    public const int MaxTextLength = 100;
+
+    // A typo in a short word keeps about half its trigrams ("hamstirng" ~ "hamstring" is 0.5), below pg_trgm's
+    // default 0.6. Set per transaction (SET LOCAL) so nothing leaks to other users of the pooled connection.
+    private const string NameThreshold = "0.4";
+
+    // Steps are long and full of ordinary words ("bring" is 0.43 like "bridge"), so the text match must be closer.
+    private const double TextThreshold = 0.55;
+
+    public async Task<ExerciseSearchResult> SearchAsync(ExerciseSearchQuery q, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        var page = Math.Max(1, q.Page);
+        var pageSize = Math.Clamp(q.PageSize, 1, MaxPageSize);
+        var text = Normalize(q.Text);
+
+        var (sql, parameters) = BuildRankingSql(q, text, db.CurrentClinicId, page, pageSize);
+        List<Ranked> ranked;
+        if (text.Length == 0)
+        {
+            ranked = await db.Database.SqlQueryRaw<Ranked>(sql, parameters).ToListAsync(ct);
+        }
+        else
+        {
+            ranked = await InTransactionAsync(async () =>
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    "SET LOCAL pg_trgm.word_similarity_threshold = " + NameThreshold, ct);
+                return await db.Database.SqlQueryRaw<Ranked>(sql, parameters).ToListAsync(ct);
+            }, ct);
+        }
+
+        if (ranked.Count == 0)
+        {
+            // Past the last page the window count is not available; count the matches so the pager stays right.
+            var total = page == 1 ? 0 : await CountAsync(q, text, ct);
+            return new ExerciseSearchResult([], total, page, pageSize);
+        }
+
+        var ids = ranked.Select(r => r.Id).ToList();
+        var rows = await db.Exercises.AsNoTracking()
+            .Where(e => ids.Contains(e.Id))
+            .Select(e => new
+            {
+                e.Id, e.Name, e.Aliases, e.BodyRegion, e.Category, e.Position, e.Difficulty, e.ClinicId, e.Status,
+                e.DefaultDose, e.MovementTags,
+                First = e.Pictures.OrderBy(p => p.SortOrder).Select(p => new { p.PoseJson, p.ImageSha256 }).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(e => e.Id, ct);
+
+        var hits = ranked.Where(r => rows.ContainsKey(r.Id)).Select(r => rows[r.Id]).Select(e => new ExerciseSearchHit(
+            e.Id, e.Name, e.Aliases, e.BodyRegion, e.Category, e.Position, e.Difficulty, e.ClinicId is null, e.Status,
+            e.First?.PoseJson, e.First?.ImageSha256, e.DefaultDose, e.MovementTags)).ToList();
+        return new ExerciseSearchResult(hits, (int)ranked[0].Total, page, pageSize);
+    }
+
+    private async Task<int> CountAsync(ExerciseSearchQuery q, string text, CancellationToken ct)
+    {
+        var (sql, parameters) = BuildRankingSql(q, text, db.CurrentClinicId, 1, 1);
+        var first = text.Length == 0
+            ? await db.Database.SqlQueryRaw<Ranked>(sql, parameters).ToListAsync(ct)
+            : await InTransactionAsync(async () =>
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    "SET LOCAL pg_trgm.word_similarity_threshold = " + NameThreshold, ct);
+                return await db.Database.SqlQueryRaw<Ranked>(sql, parameters).ToListAsync(ct);
+            }, ct);
+        return first.Count == 0 ? 0 : (int)first[0].Total;
+    }
+
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        // Inside a caller's transaction the setting simply lasts until that transaction ends.
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await work();
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    internal static string Normalize(string? text)
+    {
+        var trimmed = string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return trimmed.Length > MaxTextLength ? trimmed[..MaxTextLength] : trimmed;
+    }
+
+    /// <summary>
+    /// The SQL is assembled from fixed fragments only (which filters are present); every value is a parameter.
+    /// Leaving absent filters out, rather than "@x IS NULL OR …", lets the planner pick the GIN indexes.
+    /// </summary>
+    private static (string Sql, object[] Parameters) BuildRankingSql(ExerciseSearchQuery q, string text, Guid clinicId,
+        int page, int pageSize)
+    {
+        var parameters = new List<object>
+        {
+            new NpgsqlParameter("clinic", NpgsqlDbType.Uuid) { Value = clinicId },
+            new NpgsqlParameter("take", NpgsqlDbType.Integer) { Value = pageSize },
+            new NpgsqlParameter("skip", NpgsqlDbType.Integer) { Value = (page - 1) * pageSize },
+        };
+        var where = new StringBuilder("(e.clinic_id IS NULL OR e.clinic_id = @clinic)");
+        void Filter(string name, object? value, NpgsqlDbType type, string condition)
+        {
+            if (value is null) return;
+            parameters.Add(new NpgsqlParameter(name, type) { Value = value });
+            where.Append(" AND ").Append(condition);
+        }
+        if (!q.IncludeArchived)
+        {
+            Filter("active", nameof(ExerciseStatus.Active), NpgsqlDbType.Text, "e.status = @active");
+        }
+        Filter("region", q.Region?.ToString(), NpgsqlDbType.Text, "e.body_region = @region");
+        Filter("category", q.Category?.ToString(), NpgsqlDbType.Text, "e.category = @category");
+        Filter("position", q.Position?.ToString(), NpgsqlDbType.Text, "e.position = @position");
+        Filter("equipment", q.Equipment?.ToString(), NpgsqlDbType.Text, "@equipment = ANY (e.equipment)");
+        Filter("difficulty", q.Difficulty, NpgsqlDbType.Integer, "e.difficulty = @difficulty");
+
+        string score;
+        if (text.Length == 0)
+        {
+            score = "0.0";
+        }
+        else
+        {
+            parameters.Add(new NpgsqlParameter("text", NpgsqlDbType.Text) { Value = text });
+            parameters.Add(new NpgsqlParameter("lowered", NpgsqlDbType.Text) { Value = text.ToLowerInvariant() });
+            parameters.Add(new NpgsqlParameter("textThreshold", NpgsqlDbType.Double) { Value = TextThreshold });
+            where.Append("""
+                 AND (e.search_vector @@ websearch_to_tsquery('english', @text)
+                   OR @text <% e.name
+                   OR (@text <% e.search_text AND word_similarity(@text, e.search_text) >= @textThreshold))
+                """);
+            // Whole-name and name-prefix matches outrank everything; then how close the name is, then the text.
+            score = """
+                (CASE WHEN lower(e.name) = @lowered THEN 8
+                      WHEN starts_with(lower(e.name), @lowered) THEN 6
+                      WHEN strpos(lower(e.name), @lowered) > 0 THEN 4
+                      ELSE 0 END)
+                + 2 * word_similarity(@text, e.name) + similarity(@text, e.name)
+                + ts_rank(e.search_vector, websearch_to_tsquery('english', @text))
+                + 0.5 * word_similarity(@text, e.search_text)
+                """;
+        }
+
+        var sql = $"""
+            SELECT e.id AS "Id", ({score})::float8 AS "Score", count(*) OVER () AS "Total"
+            FROM exercises e
+            WHERE {where}
+            ORDER BY "Score" DESC, e.name, e.id
+            LIMIT @take OFFSET @skip
+            """;
+        return (sql, parameters.ToArray());
+    }
+
+    private sealed record Ranked(Guid Id, double Score, long Total);
+}
