@@ -43,6 +43,7 @@ public static class HepBuilderSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<ClinicProvisioning>();
         services.AddScoped<HepBuilder.Web.Pages.Templates.TemplateItems>();
+        services.AddScoped<HepBuilder.Web.Pages.Templates.TemplateItems>();
         services.AddScoped<HepBuilder.Web.Pages.Library.ExerciseSearch>();
 
         AddIdentity(services);
