@@ -14,9 +14,10 @@ public sealed record PosePicture
     /// <summary>The side nearer the viewer in a side view; null means the figure faces the viewer.</summary>
     public PoseSide? NearSide { get; init; }
 
-    public PoseJoints Joints { get; init; } = new();
+    // Setters turn null into empty: JSON that leaves these out (or sets them to null) still reads safely.
+    public PoseJoints Joints { get; init => field = value ?? new(); } = new();
 
-    public IReadOnlyList<PoseProp> Props { get; init; } = [];
+    public IReadOnlyList<PoseProp> Props { get; init => field = value ?? []; } = [];
 
     public PoseArrow? Arrow { get; init; }
 

@@ -45,7 +45,8 @@ public sealed record PoseProp
 {
     public PropKind Kind { get; init; }
 
-    public IReadOnlyList<PosePoint> Points { get; init; } = [];
+    // Setters turn null into empty: JSON that leaves a list out (or sets it to null) still reads safely.
+    public IReadOnlyList<PosePoint> Points { get; init => field = value ?? []; } = [];
 
     /// <summary>Radius of a ball, or size of a weight, in figure units.</summary>
     public double? Size { get; init; }
@@ -56,7 +57,7 @@ public sealed record PoseProp
 /// </summary>
 public sealed record PoseArrow
 {
-    public IReadOnlyList<PosePoint> Points { get; init; } = [];
+    public IReadOnlyList<PosePoint> Points { get; init => field = value ?? []; } = [];
 
     /// <summary>Heads at both ends, for a movement that goes back and forth.</summary>
     public bool BothEnds { get; init; }

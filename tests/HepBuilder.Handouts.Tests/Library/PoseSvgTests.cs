@@ -93,4 +93,24 @@ public class PoseSvgTests
     [Fact]
     public void Misspelt_joint_names_are_rejected_on_import() =>
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => PoseJson.Deserialize("""{"joints":{"kneeLeftt":[1,2]}}"""));
+
+    [Fact]
+    public void Minimal_pose_with_only_joints_reads_validates_and_draws()
+    {
+        const string json = """
+            {"joints": {"head": [10, 90], "neck": [10, 80], "shoulderLeft": [10, 76], "shoulderRight": [10, 76],
+              "elbowLeft": [10, 60], "elbowRight": [10, 60], "wristLeft": [10, 45], "wristRight": [10, 45],
+              "hipLeft": [10, 50], "hipRight": [10, 50], "kneeLeft": [10, 27], "kneeRight": [10, 27],
+              "ankleLeft": [10, 4], "ankleRight": [10, 4]},
+             "props": [{"kind": "Floor"}], "arrow": null}
+            """;
+
+        var picture = PoseJson.Deserialize(json);
+
+        Assert.Empty(picture.Validate());
+        Assert.Empty(picture.Props[0].Points);
+        Assert.Contains("<circle", PoseSvg.Render(picture, 100, 100), StringComparison.Ordinal);
+        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(100, 100));
+        PoseRenderer.Draw(surface.Canvas, SkiaSharp.SKRect.Create(0, 0, 100, 100), picture);
+    }
 }
