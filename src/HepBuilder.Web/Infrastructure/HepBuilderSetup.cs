@@ -70,6 +70,7 @@ public static class HepBuilderSetup
             o.Conventions.Add(new DisabledIdentityPages());
         }).AddMvcOptions(o => o.Filters.Add<InvalidInputStatusFilter>());
 
+        services.AddAdminTwoFactorRequirement();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }
 

@@ -1,0 +1,68 @@
+using HepBuilder.Data;
+using HepBuilder.Data.Entities;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBuilder.Web.Infrastructure.Auth;
+
+/// <summary>
+/// When a clinic requires two-factor sign-in for admins, an admin without it is sent to set up an authenticator app
+/// and can reach nothing else (except signing out) until it is on. Checked on every page request rather than only at
+/// sign-in, so turning the setting on applies to admins who are already signed in.
+/// </summary>
+public sealed class RequireAdminTwoFactor(HepDbContext db, ITempDataDictionaryFactory tempDataFactory) : IAsyncPageFilter
+{
+    public const string SetupPath = "/Identity/Account/Manage/EnableAuthenticator";
+    public const string Message =
+        "Your clinic requires two-factor sign-in for administrators. Set up an authenticator app to continue.";
+
+    // The pages an admin needs to set two-factor up, sign out, or see an error.
+    private static readonly HashSet<string> IdentityPagesAllowed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "/Account/Manage/TwoFactorAuthentication", "/Account/Manage/EnableAuthenticator", "/Account/Manage/ShowRecoveryCodes",
+        "/Account/Manage/ResetAuthenticator", "/Account/Logout", "/Account/AccessDenied", "/Account/Lockout",
+    };
+
+    private static readonly HashSet<string> AppPagesAllowed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "/Status/Index", "/Error", "/Account/AcceptInvite",
+    };
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var user = context.HttpContext.User;
+        if (user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Admin) && !IsAllowed(context)
+            && await MustSetUpAsync(user.UserId(), context.HttpContext.RequestAborted))
+        {
+            var tempData = tempDataFactory.GetTempData(context.HttpContext);
+            tempData["StatusMessage"] = Message;
+            tempData.Save();
+            context.Result = new RedirectResult(SetupPath);
+            return;
+        }
+        await next();
+    }
+
+    private static bool IsAllowed(PageHandlerExecutingContext context)
+    {
+        var page = context.ActionDescriptor;
+        return page.AreaName == "Identity" ? IdentityPagesAllowed.Contains(page.ViewEnginePath)
+            : string.IsNullOrEmpty(page.AreaName) && AppPagesAllowed.Contains(page.ViewEnginePath);
+    }
+
+    private Task<bool> MustSetUpAsync(string? userId, CancellationToken ct) =>
+        db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && !u.TwoFactorEnabled)
+            .AnyAsync(u => u.Clinic!.RequireAdminTwoFactor, ct);
+}
+
+public static class RequireAdminTwoFactorSetup
+{
+    /// <summary>Runs <see cref="RequireAdminTwoFactor"/> on every Razor page, Identity UI's included.</summary>
+    public static IServiceCollection AddAdminTwoFactorRequirement(this IServiceCollection services) =>
+        services.Configure<MvcOptions>(o => o.Filters.Add<RequireAdminTwoFactor>());
+}

@@ -1,0 +1,76 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HepBuilder.Data.Entities;
+using HepBuilder.Web.Pages.Account;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
+namespace HepBuilder.Web.Pages.Admin.Users;
+
+/// <summary>Names used in the audit trail for account changes, so the list page can find a user's last change.</summary>
+public static class UserAudit
+{
+    public const string EntityType = "User";
+
+    /// <summary>One changed value, written as {"old": …, "new": …} in the audit details.</summary>
+    public static object Change(object? old, object? @new) => new { old, @new };
+}
+
+/// <summary>An invite or password link to show the admin once (it travels in TempData to the next page view only).</summary>
+public sealed record OnceLink(string Email, string Url, string Title, string Explanation)
+{
+    private const string Key = "Admin.OnceLink";
+
+    public void Put(ITempDataDictionary tempData) => tempData[Key] = JsonSerializer.Serialize(this);
+
+    public static OnceLink? Take(ITempDataDictionary tempData) =>
+        tempData[Key] is string json ? JsonSerializer.Deserialize<OnceLink>(json) : null;
+}
+
+/// <summary>
+/// Creates the link an invited (or locked-out) person follows to choose a password, and emails it. The token is
+/// Identity's password-reset token, so it expires with the token lifespan and stops working once a password is set.
+/// </summary>
+public sealed class UserAccountLinks(UserManager<ApplicationUser> users, IEmailSender email, ILogger logger)
+{
+    public async Task<OnceLink> InviteAsync(ApplicationUser user, IUrlHelper url, string scheme, string clinicName)
+    {
+        var link = await AcceptInviteModel.CreateLinkAsync(users, user, url, scheme);
+        var sent = await SendAsync(user, $"You are invited to {clinicName} on HepBuilder",
+            $"<p>Hello {Html(user.FullName)},</p><p>You have been given an account at {Html(clinicName)} on HepBuilder. " +
+            $"Choose your password here (the link works for 3 days):</p><p><a href=\"{Html(link)}\">{Html(link)}</a></p>");
+        return new OnceLink(user.Email!, link, "Invitation created",
+            (sent ? "We emailed this link to the new user. " : "The email could not be sent. ") +
+            "You can also copy it now and pass it on yourself.");
+    }
+
+    public async Task<OnceLink> PasswordResetAsync(ApplicationUser user, IUrlHelper url, string scheme)
+    {
+        var link = await AcceptInviteModel.CreateLinkAsync(users, user, url, scheme);
+        var sent = await SendAsync(user, "Set a new HepBuilder password",
+            $"<p>Hello {Html(user.FullName)},</p><p>Your clinic administrator sent you a link to choose a new password " +
+            $"(it works for 3 days):</p><p><a href=\"{Html(link)}\">{Html(link)}</a></p>");
+        return new OnceLink(user.Email!, link, "Password link created",
+            (sent ? "We emailed this link to the user. " : "The email could not be sent. ") +
+            "You can also copy it now and pass it on yourself. Their current password keeps working until they use it.");
+    }
+
+    private async Task<bool> SendAsync(ApplicationUser user, string subject, string html)
+    {
+        try
+        {
+            await email.SendEmailAsync(user.Email!, subject, html);
+            return true;
+        }
+        catch (Exception e)
+        {
+            // The admin still sees the link on screen, so a mail outage must not lose the invitation.
+            logger.LogWarning(e, "Could not email a password link to user {UserId}", user.Id);
+            return false;
+        }
+    }
+
+    private static string Html(string text) => HtmlEncoder.Default.Encode(text);
+}
