@@ -22,6 +22,9 @@ public sealed class ExerciseSeed
     public string? VideoUrl { get; set; }
     public List<PictureSeed> Pictures { get; set; } = [];
 
+    /// <summary>Import/export only: the seed ships active exercises, so the seeder ignores it.</summary>
+    public ExerciseStatus Status { get; set; } = ExerciseStatus.Active;
+
     public void ApplyTo(Exercise e)
     {
         e.Name = Name;

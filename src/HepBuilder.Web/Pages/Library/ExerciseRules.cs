@@ -1,0 +1,139 @@
+using HepBuilder.Data.Entities;
+using HepBuilder.Data.Seeding;
+
+namespace HepBuilder.Web.Pages.Library;
+
+/// <summary>A problem with one field of one exercise; <see cref="Field"/> names the field as the import format does.</summary>
+public sealed record FieldProblem(string Field, string Message);
+
+/// <summary>
+/// The library's content rules in one place, applied to the edit form and to every imported row alike, so a file
+/// can never bring in what the form would refuse.
+/// </summary>
+public static class ExerciseRules
+{
+    public const int MaxPictures = 4;
+    public const int MaxListItems = 12;
+    public const int MaxItemLength = 400;
+    public const int MaxAliasLength = 120;
+
+    public static IEnumerable<FieldProblem> Check(ExerciseSeed e)
+    {
+        if (string.IsNullOrWhiteSpace(e.Name)) yield return new("Name", "Enter a name.");
+        else if (e.Name.Trim().Length > Exercise.MaxNameLength) yield return new("Name", $"The name must be at most {Exercise.MaxNameLength} characters.");
+
+        if (e.Steps.Count == 0) yield return new("Steps", "Enter at least one step.");
+        else if (e.Steps.Count > Exercise.MaxSteps) yield return new("Steps", $"Use at most {Exercise.MaxSteps} steps.");
+        if (e.Steps.Any(s => s.Length > Exercise.MaxStepLength)) yield return new("Steps", $"Each step must be at most {Exercise.MaxStepLength} characters.");
+
+        if (e.Aliases.Count > MaxListItems || e.Aliases.Any(a => a.Length > MaxAliasLength))
+            yield return new("Aliases", $"Use at most {MaxListItems} other names of at most {MaxAliasLength} characters each.");
+        if (e.Cues.Count > MaxListItems || e.Cues.Any(c => c.Length > MaxItemLength))
+            yield return new("Cues", $"Use at most {MaxListItems} cues of at most {MaxItemLength} characters each.");
+        if (e.Precautions.Count > MaxListItems || e.Precautions.Any(c => c.Length > MaxItemLength))
+            yield return new("Precautions", $"Use at most {MaxListItems} precautions of at most {MaxItemLength} characters each.");
+
+        if (e.Difficulty is < 1 or > 3) yield return new("Difficulty", "Difficulty must be 1, 2 or 3.");
+        if (!Enum.IsDefined(e.BodyRegion)) yield return new("BodyRegion", "Choose a body region.");
+        if (!Enum.IsDefined(e.Category)) yield return new("Category", "Choose a category.");
+        if (!Enum.IsDefined(e.Position)) yield return new("Position", "Choose a position.");
+        if (!e.Equipment.All(Enum.IsDefined)) yield return new("Equipment", "Unknown equipment.");
+        if (!e.MovementTags.All(Enum.IsDefined)) yield return new("MovementTags", "Unknown movement tag.");
+
+        if (!string.IsNullOrEmpty(e.VideoUrl)
+            && (e.VideoUrl.Length > 500 || !Uri.TryCreate(e.VideoUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps))
+            yield return new("VideoUrl", "The video link must be a full https:// address of at most 500 characters.");
+
+        if (e.Dose is null) { yield return new("Dose", "Enter a dose."); yield break; }
+        if (!Enum.IsDefined(e.Dose.Side)) yield return new("Dose.Side", "Choose a side.");
+        foreach (var (field, message) in DoseProblems(e.Dose)) yield return new(field, message);
+
+        if (e.Pictures.Count > MaxPictures) yield return new("Pictures", $"An exercise has at most {MaxPictures} pictures.");
+    }
+
+    /// <summary>Each out-of-bounds dose field with its message (the bounds are the entity's, <see cref="Dose.Bounds"/>).</summary>
+    public static IEnumerable<(string Field, string Message)> DoseProblems(Dose d)
+    {
+        static bool Out(int v, int min, int max) => v < min || v > max;
+        if (Out(d.Sets, Dose.Bounds.SetsMin, Dose.Bounds.SetsMax)) yield return ("Dose.Sets", $"Sets must be {Dose.Bounds.SetsMin} to {Dose.Bounds.SetsMax}.");
+        if (Out(d.Reps, Dose.Bounds.RepsMin, Dose.Bounds.RepsMax)) yield return ("Dose.Reps", $"Reps must be {Dose.Bounds.RepsMin} to {Dose.Bounds.RepsMax}.");
+        if (Out(d.HoldSeconds, 0, Dose.Bounds.HoldMax)) yield return ("Dose.HoldSeconds", $"Hold must be 0 to {Dose.Bounds.HoldMax} seconds.");
+        if (Out(d.TimesPerDay, Dose.Bounds.TimesPerDayMin, Dose.Bounds.TimesPerDayMax)) yield return ("Dose.TimesPerDay", $"Times per day must be {Dose.Bounds.TimesPerDayMin} to {Dose.Bounds.TimesPerDayMax}.");
+        if (Out(d.DaysPerWeek, Dose.Bounds.DaysPerWeekMin, Dose.Bounds.DaysPerWeekMax)) yield return ("Dose.DaysPerWeek", $"Days per week must be {Dose.Bounds.DaysPerWeekMin} to {Dose.Bounds.DaysPerWeekMax}.");
+        if (Out(d.RestSeconds, 0, Dose.Bounds.RestMax)) yield return ("Dose.RestSeconds", $"Rest must be 0 to {Dose.Bounds.RestMax} seconds.");
+        if (d.Load?.Length > Dose.MaxLoadLength) yield return ("Dose.Load", $"Load must be at most {Dose.MaxLoadLength} characters.");
+        if (d.Note?.Length > Dose.MaxNoteLength) yield return ("Dose.Note", $"The note must be at most {Dose.MaxNoteLength} characters.");
+    }
+
+    /// <summary>Lines of a text area as list items: trimmed, blank lines dropped.</summary>
+    public static List<string> Lines(string? text) =>
+        (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+    /// <summary>The exercise as the import/export format (pictures are added by the exporter, which has the bytes).</summary>
+    public static ExerciseSeed ToSeed(Exercise e) => new()
+    {
+        Key = e.ShippedKey,
+        Name = e.Name,
+        Aliases = [.. e.Aliases],
+        BodyRegion = e.BodyRegion,
+        Category = e.Category,
+        Position = e.Position,
+        Equipment = [.. e.Equipment],
+        Difficulty = e.Difficulty,
+        Steps = [.. e.Steps],
+        Cues = [.. e.Cues],
+        Precautions = [.. e.Precautions],
+        MovementTags = [.. e.MovementTags],
+        Dose = e.DefaultDose.Copy(),
+        VideoUrl = e.VideoUrl,
+        Status = e.Status,
+    };
+
+    /// <summary>
+    /// Copies everything but pictures and status onto the exercise (the seed's own ApplyTo replaces pictures, which
+    /// an edit must keep).
+    /// </summary>
+    public static void ApplyText(ExerciseSeed s, Exercise e)
+    {
+        e.Name = s.Name.Trim();
+        e.Aliases = [.. s.Aliases];
+        e.BodyRegion = s.BodyRegion;
+        e.Category = s.Category;
+        e.Position = s.Position;
+        e.Equipment = [.. s.Equipment];
+        e.Difficulty = s.Difficulty;
+        e.Steps = [.. s.Steps];
+        e.Cues = [.. s.Cues];
+        e.Precautions = [.. s.Precautions];
+        e.MovementTags = [.. s.MovementTags];
+        e.DefaultDose = s.Dose.Copy();
+        e.VideoUrl = s.VideoUrl;
+        e.RefreshSearchText();
+    }
+
+    /// <summary>What an audit row records: the fields an admin can change, as plain values for old → new.</summary>
+    public static Dictionary<string, object?> Snapshot(Exercise e) => new()
+    {
+        ["Name"] = e.Name,
+        ["Aliases"] = string.Join("; ", e.Aliases),
+        ["BodyRegion"] = e.BodyRegion.ToString(),
+        ["Category"] = e.Category.ToString(),
+        ["Position"] = e.Position.ToString(),
+        ["Equipment"] = string.Join(", ", e.Equipment),
+        ["Difficulty"] = e.Difficulty,
+        ["Steps"] = string.Join(" | ", e.Steps),
+        ["Cues"] = string.Join(" | ", e.Cues),
+        ["Precautions"] = string.Join(" | ", e.Precautions),
+        ["MovementTags"] = string.Join(", ", e.MovementTags),
+        ["Dose"] = $"{e.DefaultDose.Sets}x{e.DefaultDose.Reps}, hold {e.DefaultDose.HoldSeconds}s, {e.DefaultDose.Side}, "
+            + $"{e.DefaultDose.TimesPerDay}/day, {e.DefaultDose.DaysPerWeek}/week, rest {e.DefaultDose.RestSeconds}s, load {e.DefaultDose.Load}",
+        ["VideoUrl"] = e.VideoUrl,
+        ["Status"] = e.Status.ToString(),
+        ["Pictures"] = e.Pictures.Count,
+    };
+
+    /// <summary>Only what changed, as { field: { old, new } }.</summary>
+    public static Dictionary<string, object?> Changes(Dictionary<string, object?> before, Dictionary<string, object?> after) =>
+        after.Where(kv => !Equals(before.GetValueOrDefault(kv.Key), kv.Value))
+            .ToDictionary(kv => kv.Key, kv => (object?)new { old = before.GetValueOrDefault(kv.Key), @new = kv.Value });
+}
