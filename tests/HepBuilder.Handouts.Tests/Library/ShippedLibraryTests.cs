@@ -132,4 +132,35 @@ public class ShippedLibraryTests
         Assert.True(HipHeight(tilt.Pictures[1]) - HipHeight(tilt.Pictures[0]) < 3, "The pelvic tilt end picture lifts the hips.");
         Assert.True(HipHeight(bridge.Pictures[1]) - HipHeight(bridge.Pictures[0]) > 10, "The bridge end picture does not lift the hips.");
     }
+
+    [Fact]
+    public void Every_figure_rests_on_the_floor_or_on_a_step()
+    {
+        Assert.All(ShippedLibrary.Exercises.SelectMany(e => e.Pictures.Select(p => (e.Name, Picture: p))), x =>
+        {
+            var pose = x.Picture.Pose;
+            var lowest = pose.Joints.Named()
+                .Where(j => j.Point is not null)
+                .Min(j => j.Point!.Value.Y - DrawnRadius(j.Name));
+            var supports = pose.Props.Where(p => p.Kind == HepBuilder.Poses.PropKind.Step).Select(p => p.Points[0].Y).Append(0);
+
+            Assert.True(
+                supports.Any(level => Math.Abs(lowest - level) <= 1),
+                $"{x.Name} / {x.Picture.Caption}: the lowest point of the body is at {lowest:0.0}, not on the floor or a step.");
+        });
+    }
+
+    // About half the drawn thickness at each joint (head radius, trunk, limbs), so "resting" means touching.
+    private static double DrawnRadius(string joint) => joint switch
+    {
+        "head" => 6.5,
+        "spine" => 5,
+        "neck" => 2.2,
+        _ when joint.StartsWith("shoulder", StringComparison.Ordinal) || joint.StartsWith("hip", StringComparison.Ordinal) => 5,
+        _ when joint.StartsWith("knee", StringComparison.Ordinal) => 3.2,
+        _ when joint.StartsWith("ankle", StringComparison.Ordinal) => 2.4,
+        _ when joint.StartsWith("elbow", StringComparison.Ordinal) => 2.2,
+        _ when joint.StartsWith("wrist", StringComparison.Ordinal) => 1.8,
+        _ => 1.6,
+    };
 }
