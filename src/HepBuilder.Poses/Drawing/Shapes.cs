@@ -46,7 +46,7 @@ internal static class Palette
     public static readonly PoseColor Band = new(0xC0, 0x5F, 0x45);
     public static readonly PoseColor Wood = new(0xA5, 0x7C, 0x52);
     public static readonly PoseColor Metal = new(0x55, 0x63, 0x70);
-    public static readonly PoseColor Towel = new(0x8F, 0xB3, 0xC6);
+    public static readonly PoseColor Towel = new(0x8C, 0xB5, 0x8F);
     public static readonly PoseColor Arrow = new(0x1D, 0x86, 0x8C);
 }
 
