@@ -9,6 +9,7 @@ using HepBuilder.Web.Infrastructure.Startup;
 using HepBuilder.Web.Infrastructure.Tenancy;
 using HepBuilder.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.EntityFrameworkCore;
@@ -43,10 +44,12 @@ public static class HepBuilderSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<ClinicProvisioning>();
         services.AddScoped<HepBuilder.Web.Pages.Templates.TemplateItems>();
-        services.AddScoped<HepBuilder.Web.Pages.Templates.TemplateItems>();
         services.AddScoped<HepBuilder.Web.Pages.Library.ExerciseSearch>();
+        services.AddScoped<HepBuilder.Web.Pages.Programs.HandoutFactory>();
+        services.AddScoped<HepBuilder.Web.Pages.Programs.ProgramLifecycle>();
 
-        AddIdentity(services);
+        services.AddHepIdentity(builder.Configuration);
+        services.AddHepRateLimits(builder.Configuration);
         services.AddDataProtection().SetApplicationName("HepBuilder").PersistKeysToDbContext<HepDbContext>();
 
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
@@ -71,53 +74,28 @@ public static class HepBuilderSetup
         }).AddMvcOptions(o => o.Filters.Add<InvalidInputStatusFilter>());
 
         services.AddAdminTwoFactorRequirement();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-    }
-
-    private static void AddIdentity(IServiceCollection services)
-    {
-        services.AddDefaultIdentity<ApplicationUser>(o =>
-            {
-                o.Stores.SchemaVersion = HepDbOptions.IdentitySchema;
-                o.SignIn.RequireConfirmedAccount = false;
-                o.User.RequireUniqueEmail = true;
-                // Length over composition rules (NIST SP 800-63B): 12+ characters, any characters.
-                o.Password.RequiredLength = 12;
-                o.Password.RequiredUniqueChars = 4;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<HepDbContext>()
-            .AddSignInManager<HepSignInManager>()
-            .AddClaimsPrincipalFactory<HepClaimsPrincipalFactory>();
-
-        // OWASP's current PBKDF2-HMAC-SHA512 figure; older hashes are re-hashed at the next sign-in.
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
-        services.ConfigureApplicationCookie(o =>
+        // Behind a TLS-terminating proxy the original scheme and client address arrive in X-Forwarded-* headers.
+        services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.Cookie.Name = "hep.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            o.SlidingExpiration = true;
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            foreach (var proxy in builder.Configuration.GetSection("Hep:TrustedProxies").Get<string[]>() ?? ["127.0.0.1", "::1"])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
         });
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }
 
     public static void UseHepBuilder(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/Error");
+        if (app.Configuration.GetValue<bool>("Hep:Https")) app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseSecurityHeaders();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets().AllowAnonymous();

@@ -13,5 +13,9 @@ public sealed class HepWebFactory(string connectionString) : WebApplicationFacto
         builder.UseSetting("HEP_DB", connectionString);
         builder.UseSetting("HEP_ADMIN_EMAIL", "first.admin@test.example");
         builder.UseSetting("HEP_ADMIN_PASSWORD", AdminPassword);
+        // Every test client shares one (absent) address; the limits themselves are tested with their own app.
+        builder.UseSetting("RateLimits:AccountPostsPerMinutePerIp", "100000");
+        builder.UseSetting("RateLimits:HandoutsPerMinutePerUser", "100000");
+        builder.UseSetting("RateLimits:HandoutsPerMinutePerIp", "100000");
     }
 }
