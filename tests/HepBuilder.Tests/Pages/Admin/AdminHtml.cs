@@ -22,6 +22,13 @@ public static partial class AdminHtml
             : throw new InvalidOperationException("No authenticator key on the page.\n" + html);
     }
 
+    /// <summary>The value of a form field as the page renders it.</summary>
+    public static string FieldValue(string html, string name)
+    {
+        var match = Regex.Match(html, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"");
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No field {name} on the page.");
+    }
+
     public static string UserIdFromLocation(HttpResponseMessage response) =>
         response.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0];
 

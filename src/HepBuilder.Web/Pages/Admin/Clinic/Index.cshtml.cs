@@ -97,7 +97,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
             logo = await LogoImage.ReadAsync(file, ct);
             if (logo.Error is not null) ModelState.AddModelError(Field(nameof(Input.Logo)), logo.Error);
         }
-        var name = Input.Name.Trim();
+        var name = Input.Name?.Trim() ?? "";
         if (ModelState.IsValid && await db.Clinics.AnyAsync(c => c.Id != clinic.Id && c.Name.ToLower() == name.ToLower(), ct))
         {
             ModelState.AddModelError(Field(nameof(Input.Name)), DuplicateNameMessage);

@@ -90,14 +90,14 @@ public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext d
             return RedirectToPage(new { id });
         }
 
+        // A form built before someone else's change is refused; UserManager's own stamp check covers the rest.
+        if (Input.ConcurrencyStamp is not null && Input.ConcurrencyStamp != user.ConcurrencyStamp)
+        {
+            return await RejectAsync(id, ConcurrencyMessage, ct);
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         user.FullName = now.FullName;
         user.Credentials = now.Credentials;
-        if (Input.ConcurrencyStamp is not null)
-        {
-            // UserManager checks the stamp it loaded; this makes it check the one the admin's form was built from.
-            db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        }
         var result = await users.UpdateAsync(user);
         if (result.Succeeded) result = await users.AddToRolesAsync(user, now.Roles.Except(before));
         if (result.Succeeded) result = await users.RemoveFromRolesAsync(user, before.Except(now.Roles));

@@ -54,7 +54,7 @@ public sealed class InviteModel(UserManager<ApplicationUser> users, HepDbContext
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var emailAddress = Input.Email.Trim();
+        var emailAddress = Input.Email?.Trim() ?? "";
         if (Input.SelectedRoles().Count == 0)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.IsClinician)}", "Choose at least one role.");
