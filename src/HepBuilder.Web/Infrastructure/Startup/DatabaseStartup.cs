@@ -72,7 +72,9 @@ public static class DatabaseStartup
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
-        return await new LibrarySeeder(services.GetRequiredService<HepDbContext>()).SeedAsync(SeedFiles.Directory(env.ContentRootPath));
+        var library = await new LibrarySeeder(services.GetRequiredService<HepDbContext>()).SeedAsync(SeedFiles.Directory(env.ContentRootPath));
+        await new TemplateSeeder(services.GetRequiredService<HepDbContext>()).SeedAsync(SeedFiles.Directory(env.ContentRootPath));
+        return library;
     }
 
     private static async Task BootstrapAsync(WebApplication app, IServiceProvider services, HepDbContext db)

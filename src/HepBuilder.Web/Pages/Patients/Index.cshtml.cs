@@ -1,0 +1,30 @@
+using HepBuilder.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBuilder.Web.Pages.Patients;
+
+public sealed class IndexModel(HepDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "archived")]
+    public bool ShowArchived { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public PatientPage Result { get; private set; } = new([], 0, 1, PatientSearch.PageSize);
+
+    /// <summary>Whether the clinic has any patient at all, to tell "no matches" from "nothing here yet".</summary>
+    public bool ClinicHasPatients { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Result = await PatientSearch.SearchAsync(db, Query, ShowArchived, PageNumber, today, ct);
+        ClinicHasPatients = Result.Total > 0 || await db.Patients.AnyAsync(ct);
+    }
+}
