@@ -1,0 +1,36 @@
+using HepBuilder.Data;
+using HepBuilder.Web.Infrastructure.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace HepBuilder.Web.Pages.Programs;
+
+/// <summary>
+/// The stored PDF of an issued version, byte for byte as it was issued. The URL never changes what it serves, so the
+/// browser may keep it (privately) for good; every request is audited as a download of patient data.
+/// </summary>
+public sealed class HandoutPdfModel(HepDbContext db, AuditLog audit) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, int n, CancellationToken ct)
+    {
+        var version = await db.ProgramVersions.AsNoTracking()
+            .Where(v => v.ProgramId == id && v.Number == n && v.HandoutPdf != null)
+            .Select(v => new { v.HandoutPdf, v.HandoutSha256, v.IssuedAt, v.Program!.PatientId, v.Program.Patient!.LastName })
+            .SingleOrDefaultAsync(ct);
+        if (version is null) return NotFound();
+
+        audit.Record("handout.downloaded", ProgramLifecycle.EntityType, id.ToString(), new { version = n, sha256 = version.HandoutSha256 },
+            version.PatientId);
+        await db.SaveChangesAsync(ct);
+
+        var issuedOn = DateOnly.FromDateTime(version.IssuedAt!.Value.UtcDateTime);
+        HandoutFile.Inline(Response, HandoutFile.Name(version.LastName, $"v{n}", issuedOn));
+        Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        return new FileContentResult(version.HandoutPdf!, "application/pdf")
+        {
+            EntityTag = new EntityTagHeaderValue($"\"{version.HandoutSha256}\""),
+        };
+    }
+}

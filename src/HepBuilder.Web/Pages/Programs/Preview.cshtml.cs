@@ -1,0 +1,31 @@
+using HepBuilder.Data;
+using HepBuilder.Handouts;
+using HepBuilder.Web.Infrastructure.Audit;
+using HepBuilder.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HepBuilder.Web.Pages.Programs;
+
+/// <summary>The saved draft rendered as it would be issued, marked "DRAFT — not issued" on every page; never stored.</summary>
+public sealed class PreviewModel(HepDbContext db, ProgramLifecycle lifecycle, HandoutFactory handouts, AuditLog audit) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var context = await lifecycle.LoadAsync(id, ct);
+        if (context?.Draft is null) return NotFound();
+        var input = DraftInput.From(context.Draft);
+        var exercises = await handouts.ExercisesAsync(input.Items.Select(i => i.ExerciseId), ct);
+        var version = ProgramPreview.Transient(id, input, exercises);
+        var model = await handouts.BuildAsync(context.PatientId, version, context.LatestNumber + 1, draft: true, lifecycle.Today,
+            User.UserId()!, ct);
+        var pdf = HandoutRenderer.RenderPdf(model);
+
+        audit.Record("program.draft_previewed", ProgramLifecycle.EntityType, id.ToString(), null, context.PatientId);
+        await db.SaveChangesAsync(ct);
+
+        HandoutFile.Inline(Response, HandoutFile.Name(context.PatientLastName, "draft", lifecycle.Today));
+        Response.Headers.CacheControl = "no-store";
+        return File(pdf, "application/pdf");
+    }
+}

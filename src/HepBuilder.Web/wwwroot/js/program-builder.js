@@ -1,0 +1,109 @@
+// The program builder without full reloads. Every action is still an ordinary form post to a named handler (so the
+// page works without this file); here the same posts go through fetch and only the changed regions are replaced.
+(() => {
+    const form = document.getElementById("builder");
+    const root = document.getElementById("builder-root");
+    if (!form || !root) return;
+    const programId = root.dataset.program;
+    const handlerUrl = (handler, extra = "") => `/Programs/${programId}/Edit?handler=${handler}${extra}`;
+    let thumbUrl = null;
+    let leaving = false;
+
+    const isDirty = () => String(form.elements["Input.Dirty"]?.value).toLowerCase() === "true";
+    const markDirty = () => { const f = form.elements["Input.Dirty"]; if (f) f.value = "true"; };
+
+    const debounce = (fn, ms) => { let t; return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); }; };
+
+    // Posts the whole form (plus the pressed button's own name/value) and replaces the given regions from the answer.
+    async function post(url, submitter, regions, { focus = true } = {}) {
+        const body = submitter ? new FormData(form, submitter) : new FormData(form);
+        let response;
+        try {
+            response = await fetch(url, { method: "POST", body, credentials: "same-origin" });
+        } catch {
+            return false;
+        }
+        const html = await response.text();
+        const doc = new DOMParser().parseFromString(html, "text/html");
+        const next = doc.getElementById("builder-root");
+        if (!next) {
+            // Not the builder (the draft was issued elsewhere, or the program is gone): show whatever the server said.
+            window.location.assign(response.url);
+            return false;
+        }
+        for (const id of regions) {
+            const current = document.getElementById(id);
+            const replacement = doc.getElementById(id);
+            if (current && replacement) current.replaceWith(document.adoptNode(replacement));
+        }
+        if (focus && next.dataset.focus) document.getElementById(next.dataset.focus)?.focus();
+        enableSorting();
+        refreshThumbnail();
+        return true;
+    }
+
+    const refreshThumbnail = debounce(async () => {
+        const img = document.getElementById("handout-thumb");
+        if (!img) return;
+        const response = await fetch(handlerUrl("Thumbnail"), { method: "POST", body: new FormData(form), credentials: "same-origin" });
+        if (!response.ok) return;
+        const url = URL.createObjectURL(await response.blob());
+        img.src = url;
+        if (thumbUrl) URL.revokeObjectURL(thumbUrl);
+        thumbUrl = url;
+    }, 600);
+
+    const editRegions = ["builder-status", "program-panel", "summary"];
+
+    // Capture phase: runs before site.js's busy-state handler, which leaves prevented submits alone.
+    document.addEventListener("submit", (event) => {
+        if (event.target !== form) return;
+        const submitter = event.submitter;
+        if (submitter?.hasAttribute("data-js-plain")) { leaving = true; return; }
+        event.preventDefault();
+        const url = submitter?.formAction || form.action;
+        const regions = submitter?.hasAttribute("data-library") ? ["library-results"] : editRegions;
+        const label = submitter?.dataset.busyText;
+        const original = submitter?.innerHTML;
+        if (submitter && label) { submitter.textContent = label; submitter.disabled = true; }
+        post(url, submitter, regions, { focus: !submitter?.hasAttribute("data-library") }).finally(() => {
+            if (submitter && label && submitter.isConnected) { submitter.innerHTML = original; submitter.disabled = false; }
+        });
+    }, true);
+
+    // Live summary: the dose sentences come from the server, the same code that prints the handout.
+    const refreshSummary = debounce(() => post(handlerUrl("Refresh"), null, ["summary"], { focus: false }), 400);
+    document.addEventListener("input", (event) => {
+        if (event.target instanceof Element && event.target.closest("#program-panel")) {
+            markDirty();
+            refreshSummary();
+        }
+    });
+
+    // Library: search as you type and filter on change, replacing only the results.
+    const search = debounce(() => post(handlerUrl("Refresh"), null, ["library-results"], { focus: false }), 300);
+    document.getElementById("library-q")?.addEventListener("input", search);
+    document.querySelectorAll("#library select[data-library]").forEach((s) => s.addEventListener("change", search));
+
+    // Drag and drop reorders through the same Move handler as the buttons.
+    function enableSorting() {
+        const list = document.getElementById("program-items");
+        if (!list || list.dataset.sortable || typeof Sortable === "undefined") return;
+        list.dataset.sortable = "1";
+        Sortable.create(list, {
+            handle: ".drag-handle",
+            animation: 150,
+            onEnd: (e) => {
+                if (e.oldIndex === e.newIndex) return;
+                markDirty();
+                post(handlerUrl("Move", `&index=${e.oldIndex}&to=${e.newIndex}`), null, editRegions, { focus: false });
+            },
+        });
+    }
+    enableSorting();
+    root.classList.add("js-builder");
+
+    window.addEventListener("beforeunload", (event) => {
+        if (isDirty() && !leaving) event.preventDefault();
+    });
+})();
