@@ -9,7 +9,11 @@ public sealed class HepWebFactory(string connectionString) : WebApplicationFacto
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // Development is the environment in which the test host serves the app's static web assets (CSS, scripts,
+        // Identity UI's files) for the browser tests; the app shows no developer pages in any environment.
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");
         builder.UseSetting("HEP_DB", connectionString);
         builder.UseSetting("HEP_ADMIN_EMAIL", "first.admin@test.example");
         builder.UseSetting("HEP_ADMIN_PASSWORD", AdminPassword);
