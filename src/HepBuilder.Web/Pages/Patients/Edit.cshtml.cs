@@ -32,6 +32,8 @@ public sealed class EditModel(HepDbContext db, AuditLog audit, TimeProvider cloc
         db.Entry(patient).Property(p => p.Version).OriginalValue = Input.Version;
         db.RemoveRange(patient.Precautions);
         Input.ApplyTo(patient);
+        // New rows carry client-made keys, which change detection would take for existing rows: add them explicitly.
+        db.AddRange(patient.Precautions);
         var changes = PatientInput.Changes(before, PatientInput.Snapshot(patient));
         if (changes.Count == 0)
         {

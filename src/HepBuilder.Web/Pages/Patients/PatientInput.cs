@@ -74,8 +74,8 @@ public sealed class PatientInput
     /// </summary>
     public async Task ValidateAsync(ModelStateDictionary state, HepDbContext db, DateOnly today, Guid? patientId, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(FirstName) && !state.ContainsKey("Input.FirstName")) state.AddModelError("Input.FirstName", "Enter the first name.");
-        if (string.IsNullOrWhiteSpace(LastName) && !state.ContainsKey("Input.LastName")) state.AddModelError("Input.LastName", "Enter the last name.");
+        if (string.IsNullOrWhiteSpace(FirstName) && Valid(state, "Input.FirstName")) state.AddModelError("Input.FirstName", "Enter the first name.");
+        if (string.IsNullOrWhiteSpace(LastName) && Valid(state, "Input.LastName")) state.AddModelError("Input.LastName", "Enter the last name.");
         if (DateOfBirth > today) state.AddModelError("Input.DateOfBirth", "The date of birth cannot be in the future.");
         if (DateOfBirth < new DateOnly(1900, 1, 1)) state.AddModelError("Input.DateOfBirth", "Check the year: the date of birth is before 1900.");
         if (SurgeryDate is { } surgery && DateOfBirth is { } born && surgery < born)
@@ -102,7 +102,7 @@ public sealed class PatientInput
         }
 
         var mrn = Clean(Mrn);
-        if (mrn is not null && !state.ContainsKey("Input.Mrn")
+        if (mrn is not null && Valid(state, "Input.Mrn")
             && await db.Patients.AnyAsync(p => p.Mrn != null && p.Mrn.ToUpper() == mrn.ToUpper() && p.Id != patientId, ct))
         {
             state.AddModelError("Input.Mrn", "Another patient in this clinic already has this MRN.");
@@ -143,6 +143,8 @@ public sealed class PatientInput
 
     public static List<FieldChange> Changes(Dictionary<string, string?> before, Dictionary<string, string?> after) =>
         before.Where(b => after[b.Key] != b.Value).Select(b => new FieldChange(b.Key, b.Value, after[b.Key])).ToList();
+
+    private static bool Valid(ModelStateDictionary state, string key) => state.GetFieldValidationState(key) != ModelValidationState.Invalid;
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

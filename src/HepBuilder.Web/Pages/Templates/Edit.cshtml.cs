@@ -109,7 +109,7 @@ public sealed class EditModel(HepDbContext db) : PageModel
             ModelState.AddModelError("", ChangedMessage);
             return Page();
         }
-        if (string.IsNullOrWhiteSpace(Input.Title) && !ModelState.ContainsKey("Input.Title")) ModelState.AddModelError("Input.Title", "Give the template a title.");
+        if (string.IsNullOrWhiteSpace(Input.Title) && ModelState.GetFieldValidationState("Input.Title") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid) ModelState.AddModelError("Input.Title", "Give the template a title.");
         for (var n = 0; n < Input.Items.Count; n++)
         {
             var item = Input.Items[n];

@@ -48,7 +48,7 @@ public sealed class NewModel(HepDbContext db, TemplateItems templates) : PageMod
         {
             ModelState.AddModelError("Input.ClinicWide", "Only an Admin can save a template for the whole clinic. Save it as personal.");
         }
-        if (string.IsNullOrWhiteSpace(Input.Title) && !ModelState.ContainsKey("Input.Title"))
+        if (string.IsNullOrWhiteSpace(Input.Title) && ModelState.GetFieldValidationState("Input.Title") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             ModelState.AddModelError("Input.Title", "Give the template a title.");
         }

@@ -15,6 +15,19 @@ public static class PatientForms
         return (client, user);
     }
 
+    /// <summary>Asserts the status, showing the page's validation messages when it differs.</summary>
+    public static async Task ExpectAsync(HttpStatusCode expected, HttpResponseMessage response)
+    {
+        if (response.StatusCode == expected) return;
+        var html = await response.Content.ReadAsStringAsync();
+        var messages = System.Text.RegularExpressions.Regex.Matches(html, "(field-validation-error|validation-summary-errors)[^>]*>(.*?)</(span|div)>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => m.Groups[2].Value);
+        Assert.Fail($"Expected {expected}, got {response.StatusCode}: {string.Join(" | ", messages)}");
+    }
+
+    /// <summary>The page's text with entities decoded (Razor encodes non-ASCII such as en dashes).</summary>
+    public static async Task<string> TextAsync(AppClient client, string url) => WebUtility.HtmlDecode(await client.GetPageAsync(url));
+
     public static List<KeyValuePair<string, string>> Fields(string first = "Margaret", string last = "Johnson", string dob = "1957-03-14",
         string? mrn = null, params (string Key, string Value)[] more)
     {

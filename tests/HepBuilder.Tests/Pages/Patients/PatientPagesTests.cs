@@ -22,7 +22,7 @@ public sealed class PatientPagesTests(AppFixture app) : AppTest(app)
         Assert.Equal(("L4–L5 microdiscectomy", new DateOnly(2026, 11, 2), "Prefers mornings"), (saved.Diagnosis, saved.SurgeryDate, saved.Notes));
         Assert.Equal(user.ClinicId, saved.ClinicId);
 
-        var page = await client.GetPageAsync($"/Patients/{id}");
+        var page = await TextAsync(client, $"/Patients/{id}");
         Assert.Contains("Margaret Johnson", page);
         Assert.Contains("L4–L5 microdiscectomy", page);
         Assert.Contains($"href=\"/Programs/New?patientId={id}\"", page);
@@ -80,15 +80,19 @@ public sealed class PatientPagesTests(AppFixture app) : AppTest(app)
             ("Input.Precautions[1].Kind", "NoImpact"), ("Input.Precautions[1].Until", "2099-02-01"),
         ]));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await ExpectAsync(HttpStatusCode.Redirect, response);
         var saved = await App.WithDbAsync(db => db.Patients.Include(p => p.Precautions).SingleAsync(p => p.Id == id), user.ClinicId);
         Assert.Equal("Johnston", saved.LastName);
         Assert.Equal(PrecautionKind.NoImpact, Assert.Single(saved.Precautions).Kind);
 
         var edit = await App.WithDbAsync(db => db.AuditEvents.SingleAsync(a => a.PatientId == id && a.Action == "patient.edited"), user.ClinicId);
         Assert.Equal(user.Id, edit.UserId);
-        Assert.Contains("\"From\":\"Johnson\",\"To\":\"Johnston\"", edit.Details);
-        Assert.Contains("No impact until 2099-02-01", edit.Details);
+        using var details = System.Text.Json.JsonDocument.Parse(edit.Details!);
+        var changes = details.RootElement.GetProperty("changes").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("Field").GetString()!, c => (c.GetProperty("From").GetString(), c.GetProperty("To").GetString()));
+        Assert.Equal(("Johnson", "Johnston"), changes["Last name"]);
+        Assert.Equal(("No twisting", "No impact until 2099-02-01"), changes["Precautions"]);
+        Assert.Equal(2, changes.Count);
         var page = await client.GetPageAsync($"/Patients/{id}");
         Assert.Contains("Edited the patient", page);
         Assert.Contains("Johnston", Section(page, "patient-history"));
@@ -128,13 +132,13 @@ public sealed class PatientPagesTests(AppFixture app) : AppTest(app)
         var archive = await client.PostFormAsync($"/Patients/{id}", [], $"/Patients/{id}?handler=Archive");
         Assert.Equal(HttpStatusCode.Redirect, archive.StatusCode);
 
-        Assert.DoesNotContain("Johnson", Section(await client.GetPageAsync("/Patients"), "id=\"main\""));
-        Assert.Contains("Johnson", await client.GetPageAsync("/Patients?q=Johnson&archived=true"));
+        Assert.DoesNotContain("Johnson, Margaret", await client.GetPageAsync("/Patients"));
+        Assert.Contains("Johnson, Margaret", await client.GetPageAsync("/Patients?q=Johnson&archived=true"));
         Assert.True(await App.WithDbAsync(db => db.Patients.Where(p => p.Id == id).Select(p => p.IsArchived).SingleAsync(), user.ClinicId));
         Assert.Single(await App.WithDbAsync(db => db.AuditEvents.Where(a => a.Action == "patient.archived" && a.PatientId == id).ToListAsync(), user.ClinicId));
 
         await client.PostFormAsync($"/Patients/{id}", [], $"/Patients/{id}?handler=Unarchive");
-        Assert.Contains("Johnson", await client.GetPageAsync("/Patients"));
+        Assert.Contains("Johnson, Margaret", await client.GetPageAsync("/Patients"));
     }
 
     [Fact]

@@ -257,7 +257,7 @@ public sealed class TemplateTests(AppFixture app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Sets must be 1 to 10.", await response.Content.ReadAsStringAsync());
-        Assert.Equal(1, await App.WithDbAsync(db => db.Templates.SelectMany(t => t.Items).Select(i => i.Dose.Sets).SingleAsync(), user.ClinicId));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Templates.Where(t => t.Id == templateId).SelectMany(t => t.Items).Select(i => i.Dose.Sets).SingleAsync(), user.ClinicId));
     }
 
     private static List<KeyValuePair<string, string>> Fields2(params (string Key, string Value)[] fields) =>
