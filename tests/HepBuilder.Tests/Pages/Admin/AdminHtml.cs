@@ -51,6 +51,6 @@ public static partial class AdminHtml
     [GeneratedRegex("id=\"once-link\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex OnceLinkRegex();
 
-    [GeneratedRegex("<kbd>([^<]+)</kbd>")]
+    [GeneratedRegex("<kbd[^>]*>([^<]+)</kbd>")]
     private static partial Regex SharedKeyRegex();
 }

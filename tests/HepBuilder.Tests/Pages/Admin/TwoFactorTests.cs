@@ -34,6 +34,7 @@ public sealed class TwoFactorTests(AppFixture app) : AppTest(app)
         }
         var setupPage = await client.GetPageAsync(Setup);
         Assert.Contains(RequireAdminTwoFactor.Message, setupPage);
+        Assert.Contains("src=\"data:image/png;base64,", setupPage);
         var post = await client.PostFormAsync(Setup, [new("Input.FullName", "x")], "/Admin/Users/Invite");
         Assert.Equal(Setup, post.Headers.Location!.OriginalString);
 

@@ -182,6 +182,10 @@ public sealed class UsersTests(AppFixture app) : AppTest(app)
         Assert.Equal("[\"Clinician\"]", changes["Roles"]!["old"]!.ToJsonString());
         Assert.Equal("[\"Admin\",\"Clinician\"]", changes["Roles"]!["new"]!.ToJsonString());
 
+        var history = WebUtility.HtmlDecode(await client.GetPageAsync(page));
+        Assert.Contains("Name or roles changed", history);
+        Assert.Contains("Roles: Clinician → Admin, Clinician", history);
+
         // The promoted user now reaches the admin pages.
         using var promoted = await SignedInAsync(user);
         Assert.Equal(HttpStatusCode.OK, (await promoted.GetAsync("/Admin/Users")).StatusCode);

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using HepBuilder.Data.Entities;
+using HepBuilder.Web.Infrastructure.Email;
 using HepBuilder.Web.Pages.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
@@ -38,39 +39,46 @@ public sealed class UserAccountLinks(UserManager<ApplicationUser> users, IEmailS
     public async Task<OnceLink> InviteAsync(ApplicationUser user, IUrlHelper url, string scheme, string clinicName)
     {
         var link = await AcceptInviteModel.CreateLinkAsync(users, user, url, scheme);
-        var sent = await SendAsync(user, $"You are invited to {clinicName} on HepBuilder",
+        var delivery = await SendAsync(user, $"You are invited to {clinicName} on HepBuilder",
             $"<p>Hello {Html(user.FullName)},</p><p>You have been given an account at {Html(clinicName)} on HepBuilder. " +
             $"Choose your password here (the link works for 3 days):</p><p><a href=\"{Html(link)}\">{Html(link)}</a></p>");
-        return new OnceLink(user.Email!, link, "Invitation created",
-            (sent ? "We emailed this link to the new user. " : "The email could not be sent. ") +
-            "You can also copy it now and pass it on yourself.");
+        return new OnceLink(user.Email!, link, "Invitation created", Explain(delivery, "the new user"));
     }
 
     public async Task<OnceLink> PasswordResetAsync(ApplicationUser user, IUrlHelper url, string scheme)
     {
         var link = await AcceptInviteModel.CreateLinkAsync(users, user, url, scheme);
-        var sent = await SendAsync(user, "Set a new HepBuilder password",
+        var delivery = await SendAsync(user, "Set a new HepBuilder password",
             $"<p>Hello {Html(user.FullName)},</p><p>Your clinic administrator sent you a link to choose a new password " +
             $"(it works for 3 days):</p><p><a href=\"{Html(link)}\">{Html(link)}</a></p>");
         return new OnceLink(user.Email!, link, "Password link created",
-            (sent ? "We emailed this link to the user. " : "The email could not be sent. ") +
-            "You can also copy it now and pass it on yourself. Their current password keeps working until they use it.");
+            Explain(delivery, "the user") + " Their current password keeps working until they use the link.");
     }
 
-    private async Task<bool> SendAsync(ApplicationUser user, string subject, string html)
+    private enum Delivery { Sent, NoMailServer, Failed }
+
+    private async Task<Delivery> SendAsync(ApplicationUser user, string subject, string html)
     {
         try
         {
             await email.SendEmailAsync(user.Email!, subject, html);
-            return true;
+            // Without SMTP settings the message only goes to the server log; the admin must pass the link on.
+            return email is LogEmailSender ? Delivery.NoMailServer : Delivery.Sent;
         }
         catch (Exception e)
         {
             // The admin still sees the link on screen, so a mail outage must not lose the invitation.
             logger.LogWarning(e, "Could not email a password link to user {UserId}", user.Id);
-            return false;
+            return Delivery.Failed;
         }
     }
+
+    private static string Explain(Delivery delivery, string who) => delivery switch
+    {
+        Delivery.Sent => $"We emailed this link to {who}. You can also copy it and pass it on yourself.",
+        Delivery.NoMailServer => $"No mail server is set up for HepBuilder, so no email was sent. Copy this link and pass it on to {who} yourself.",
+        _ => $"The email to {who} could not be sent. Copy this link and pass it on yourself.",
+    };
 
     private static string Html(string text) => HtmlEncoder.Default.Encode(text);
 }

@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace HepBuilder.Web.Pages.Admin.Users;
+
+/// <summary>Turns account audit rows into words for the history table: "Roles: Clinician → Admin, Clinician".</summary>
+public static class AuditText
+{
+    public static string Action(string action) => action switch
+    {
+        "user.invited" => "Invited",
+        "user.updated" => "Name or roles changed",
+        "user.deactivated" => "Deactivated",
+        "user.reactivated" => "Reactivated",
+        "user.two_factor_reset" => "Two-factor sign-in reset",
+        "user.password_link_sent" => "Password link sent",
+        "user.password_set" => "Password chosen",
+        "clinic.created" => "Clinic created",
+        _ => action,
+    };
+
+    public static IReadOnlyList<string> Lines(string? details)
+    {
+        if (string.IsNullOrWhiteSpace(details)) return [];
+        try
+        {
+            using var doc = JsonDocument.Parse(details);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return [details];
+            return doc.RootElement.EnumerateObject().Select(p =>
+                p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("old", out var old) && p.Value.TryGetProperty("new", out var @new)
+                    ? $"{p.Name}: {Text(old)} → {Text(@new)}"
+                    : $"{p.Name}: {Text(p.Value)}").ToList();
+        }
+        catch (JsonException)
+        {
+            return [details];
+        }
+    }
+
+    private static string Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => "(none)",
+        JsonValueKind.True => "yes",
+        JsonValueKind.False => "no",
+        JsonValueKind.Array => value.GetArrayLength() == 0 ? "(none)" : string.Join(", ", value.EnumerateArray().Select(Text)),
+        JsonValueKind.String => value.GetString() is { Length: > 0 } s ? s : "(none)",
+        _ => value.GetRawText(),
+    };
+}
