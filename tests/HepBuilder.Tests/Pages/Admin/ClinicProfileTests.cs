@@ -109,6 +109,7 @@ public sealed class ClinicProfileTests(AppFixture app) : AppTest(app)
     [InlineData("gif")]
     [InlineData("truncated")]
     [InlineData("too-big")]
+    [InlineData("phone-photo")]
     public async Task A_file_that_is_not_a_small_png_or_jpeg_is_refused(string kind)
     {
         var (clinicId, admin) = await App.Data.ClinicAsync();
@@ -119,7 +120,8 @@ public sealed class ClinicProfileTests(AppFixture app) : AppTest(app)
             "text" => ("This is a text file, not a picture."u8.ToArray(), "not a PNG or JPEG image"),
             "gif" => (Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"), "not a PNG or JPEG image"),
             "truncated" => (png[..(png.Length / 2)], "not a PNG or JPEG image"),
-            _ => (Enumerable.Repeat((byte)7, (int)LogoImage.MaxBytes + 1).ToArray(), "1 MB or smaller"),
+            "too-big" => (Enumerable.Repeat((byte)7, (int)LogoImage.MaxBytes + 1).ToArray(), "1 MB or smaller"),
+            _ => (Enumerable.Repeat((byte)7, 8 * 1024 * 1024).ToArray(), "1 MB or smaller"),
         };
 
         var response = await client.PostMultipartAsync(Page, await FieldsAsync(client, ("Input.Phone", "555 0100")),

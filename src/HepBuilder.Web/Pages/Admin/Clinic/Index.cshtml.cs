@@ -10,15 +10,17 @@ using Npgsql;
 namespace HepBuilder.Web.Pages.Admin.Clinic;
 
 /// <summary>The clinic profile printed on handouts, the safety text, paper size and the admin two-factor rule.</summary>
-// Room for a 1 MB logo plus the form; anything larger is refused by the server before it reaches this page.
-[RequestFormLimits(MultipartBodyLengthLimit = 4 * 1024 * 1024)]
-[RequestSizeLimit(4 * 1024 * 1024)]
+// Generous on purpose: a phone photo of a few MB should get the clear "1 MB or smaller" message from this page, not
+// the server's bare refusal. The file is streamed to a temporary file by the framework and never read when too big.
+[RequestFormLimits(MultipartBodyLengthLimit = IndexModel.MaxRequestBytes)]
+[RequestSizeLimit(IndexModel.MaxRequestBytes)]
 public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
 {
     public const string ConcurrencyMessage =
         "Another admin changed the clinic profile while you were editing. Your changes were not saved: check the " +
         "current values below and save again.";
     public const string DuplicateNameMessage = "Another clinic already uses this name.";
+    public const int MaxRequestBytes = 25 * 1024 * 1024;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
