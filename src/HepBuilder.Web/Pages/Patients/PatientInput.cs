@@ -138,7 +138,7 @@ public sealed class PatientInput
         ["Diagnosis or procedure"] = p.Diagnosis,
         ["Surgery date"] = p.SurgeryDate is { } s ? PrecautionText.Date(s) : null,
         ["Notes"] = p.Notes,
-        ["Precautions"] = p.Precautions.Count == 0 ? null : string.Join("; ", p.Precautions.Select(PrecautionText.Describe)),
+        ["Precautions"] = p.Precautions.Count == 0 ? null : string.Join("; ", p.Precautions.Select(PrecautionText.Describe).Order(StringComparer.Ordinal)),
     };
 
     public static List<FieldChange> Changes(Dictionary<string, string?> before, Dictionary<string, string?> after) =>

@@ -26,6 +26,13 @@ public static class TemplateAccess
     public static bool CanShare(ClaimsPrincipal user, Guid? clinicId, string? ownerId) =>
         clinicId is not null && ownerId is not null && ownerId == user.UserId() && user.IsInRole(Roles.Admin);
 
+    public static string BadgeClass(string scope) => scope switch
+    {
+        "Shipped" => "text-bg-light border",
+        "Clinic-wide" => "text-bg-info",
+        _ => "text-bg-secondary",
+    };
+
     public static string Scope(Guid? clinicId, string? ownerId) =>
         clinicId is null ? "Shipped" : ownerId is null ? "Clinic-wide" : "Personal";
 }
