@@ -22,7 +22,7 @@ public sealed class DetailsModel(HepDbContext db, ProgramLifecycle lifecycle, Au
 
     public sealed record OverrideRow(string Exercise, string Conflict, string Reason, string By, DateTimeOffset At);
 
-    public sealed record VersionRow(int? Number, VersionState State, string Title, DateTimeOffset? IssuedAt, string? IssuedBy,
+    public sealed record VersionRow(Guid Id, int? Number, VersionState State, string Title, DateTimeOffset? IssuedAt, string? IssuedBy,
         string? Sha256, int Items, IReadOnlyList<ProgramChange> Changes, IReadOnlyList<OverrideRow> Overrides, DateTimeOffset ModifiedAt);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -51,7 +51,7 @@ public sealed class DetailsModel(HepDbContext db, ProgramLifecycle lifecycle, Au
             .ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
 
         string Name(ProgramItem i) => i.FrozenName ?? currentNames.GetValueOrDefault(i.ExerciseId, "(unknown exercise)");
-        VersionRow Row(ProgramVersion v, IReadOnlyList<ProgramChange> changes) => new(v.Number, v.State, v.Title, v.IssuedAt, v.IssuedByName,
+        VersionRow Row(ProgramVersion v, IReadOnlyList<ProgramChange> changes) => new(v.Id, v.Number, v.State, v.Title, v.IssuedAt, v.IssuedByName,
             v.HandoutSha256, v.Items.Count, changes,
             v.Items.SelectMany(i => i.Overrides.Select(o => new OverrideRow(Name(i), o.Conflict, o.Reason,
                 o.ById is null ? "" : users.GetValueOrDefault(o.ById, ""), o.At))).ToList(),

@@ -78,5 +78,21 @@ public sealed class IsolationTests(AppFixture app) : AppTest(app)
         }
     }
 
+    [Fact]
+    public async Task Program_list_shows_this_clinics_programs_only()
+    {
+        var (a, aClient) = await _kit.ClinicAsync("Clinic A", "Okafor");
+        await NewProgramAsync(aClient, a.PatientId, "Okafor back plan");
+        var (b, bClient) = await _kit.ClinicAsync("Clinic B", "Berg");
+        await _kit.IssuedProgramAsync(bClient, b.PatientId, "Bridge");
+
+        var aList = await aClient.GetPageAsync("/Programs");
+        Assert.Contains("Okafor back plan", aList);
+        Assert.Contains("Draft in progress", aList);
+        Assert.DoesNotContain("Berg", aList);
+        Assert.Contains("No drafts waiting", await bClient.GetPageAsync("/Programs?drafts=true"));
+        Assert.Contains("Version 1 issued", await bClient.GetPageAsync("/Programs"));
+    }
+
     private static string AppClient_Token(string html) => AppClient.AntiforgeryToken(html);
 }

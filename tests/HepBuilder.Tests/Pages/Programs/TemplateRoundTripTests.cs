@@ -60,4 +60,26 @@ public sealed class TemplateRoundTripTests(AppFixture app) : AppTest(app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.False(await App.WithDbAsync(db => db.Programs.AnyAsync(), clinic.Id));
     }
+
+    [Fact]
+    public async Task Issued_version_saved_as_a_template_starts_the_next_program_with_the_same_doses()
+    {
+        var (clinic, client) = await _kit.ClinicAsync();
+        var first = await NewProgramAsync(client, clinic.PatientId);
+        var html = await _kit.AddAsync(client, first, await client.GetPageAsync(EditUrl(first)), "Bridge", "Clamshell");
+        Assert.Equal(HttpStatusCode.Redirect, (await IssueAsync(client, first, html, f => f["Input.Items[0].Sets"] = "3")).StatusCode);
+
+        var details = await client.GetPageAsync($"/Programs/{first}");
+        var link = System.Text.RegularExpressions.Regex.Match(details, "href=\"(/Templates/New\\?fromVersionId=[0-9a-f-]+)\"").Groups[1].Value;
+        Assert.NotEmpty(link);
+        var saved = await client.PostFormAsync(link, [new("Input.Title", "Okafor bridge plan"), new("Input.ClinicWide", "false")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var templateId = await App.WithDbAsync(db => db.Templates.Where(t => t.Title == "Okafor bridge plan").Select(t => t.Id).SingleAsync(), clinic.Id);
+
+        var second = await NewProgramAsync(client, clinic.PatientId, "From template", templateId);
+        var page = await client.GetPageAsync(EditUrl(second));
+        var fields = FormFields(page);
+        Assert.Equal("3", fields["Input.Items[0].Sets"]);
+        Assert.Contains("Clamshell", page);
+    }
 }
