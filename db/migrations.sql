@@ -709,3 +709,127 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123202938_PatientLinks') THEN
+    CREATE TABLE patient_links (
+        id uuid NOT NULL,
+        clinic_id uuid NOT NULL,
+        program_id uuid NOT NULL,
+        patient_id uuid NOT NULL,
+        token_hash character varying(64) NOT NULL,
+        protected_token character varying(1000) NOT NULL,
+        last_issued_at timestamp with time zone NOT NULL,
+        expires_at timestamp with time zone NOT NULL,
+        revoked_at timestamp with time zone,
+        revoked_by_id character varying(450),
+        created_at timestamp with time zone NOT NULL,
+        modified_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_patient_links PRIMARY KEY (id),
+        CONSTRAINT fk_patient_links_clinics_clinic_id FOREIGN KEY (clinic_id) REFERENCES clinics (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_patient_links_patients_patient_id FOREIGN KEY (patient_id) REFERENCES patients (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_patient_links_programs_program_id FOREIGN KEY (program_id) REFERENCES programs (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123202938_PatientLinks') THEN
+    CREATE TABLE patient_log_entries (
+        id uuid NOT NULL,
+        clinic_id uuid NOT NULL,
+        program_id uuid NOT NULL,
+        patient_id uuid NOT NULL,
+        link_id uuid NOT NULL,
+        version_id uuid NOT NULL,
+        day date NOT NULL,
+        done_exercise_ids uuid[] NOT NULL,
+        pain integer,
+        comment character varying(280),
+        created_at timestamp with time zone NOT NULL,
+        modified_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_patient_log_entries PRIMARY KEY (id),
+        CONSTRAINT ck_patient_log_entries_pain CHECK (pain IS NULL OR pain BETWEEN 0 AND 10),
+        CONSTRAINT fk_patient_log_entries_patient_links_link_id FOREIGN KEY (link_id) REFERENCES patient_links (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_patient_log_entries_patients_patient_id FOREIGN KEY (patient_id) REFERENCES patients (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_patient_log_entries_program_versions_version_id FOREIGN KEY (version_id) REFERENCES program_versions (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_patient_log_entries_programs_program_id FOREIGN KEY (program_id) REFERENCES programs (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123202938_PatientLinks') THEN
+    CREATE INDEX ix_patient_links_clinic_id ON patient_links (clinic_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123202938_PatientLinks') THEN
+    CREATE UNIQUE INDEX ix_patient_links_one_active ON patient_links (program_id) WHERE revoked_at IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123202938_PatientLinks') THEN
+    CREATE INDEX ix_patient_links_patient_id ON patient_links (patient_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123202938_PatientLinks') THEN
+    CREATE UNIQUE INDEX ix_patient_links_token_hash ON patient_links (token_hash);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123202938_PatientLinks') THEN
+    CREATE INDEX ix_patient_log_entries_clinic_id_patient_id_day ON patient_log_entries (clinic_id, patient_id, day);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123202938_PatientLinks') THEN
+    CREATE INDEX ix_patient_log_entries_link_id ON patient_log_entries (link_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123202938_PatientLinks') THEN
+    CREATE INDEX ix_patient_log_entries_patient_id ON patient_log_entries (patient_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123202938_PatientLinks') THEN
+    CREATE UNIQUE INDEX ix_patient_log_entries_program_id_day ON patient_log_entries (program_id, day);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123202938_PatientLinks') THEN
+    CREATE INDEX ix_patient_log_entries_version_id ON patient_log_entries (version_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261123202938_PatientLinks') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261123202938_PatientLinks', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -39,6 +39,8 @@ public sealed class HepDbContext(DbContextOptions<HepDbContext> options)
     public DbSet<ProgramVersion> ProgramVersions => Set<ProgramVersion>();
     public DbSet<ProgramItem> ProgramItems => Set<ProgramItem>();
     public DbSet<Template> Templates => Set<Template>();
+    public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
+    public DbSet<PatientLogEntry> PatientLogEntries => Set<PatientLogEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -612,6 +612,173 @@ namespace HepBuilder.Data.Migrations
                     b.ToTable("patients", (string)null);
                 });
 
+            modelBuilder.Entity("HepBuilder.Data.Entities.PatientLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("LastIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_issued_at");
+
+                    b.Property<DateTimeOffset>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_token");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("revoked_by_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patient_links");
+
+                    b.HasIndex("ClinicId")
+                        .HasDatabaseName("ix_patient_links_clinic_id");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_patient_links_patient_id");
+
+                    b.HasIndex("ProgramId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_patient_links_one_active")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_patient_links_token_hash");
+
+                    b.ToTable("patient_links", (string)null);
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.PatientLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.PrimitiveCollection<List<Guid>>("DoneExerciseIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("done_exercise_ids");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("link_id");
+
+                    b.Property<DateTimeOffset>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<int?>("Pain")
+                        .HasColumnType("integer")
+                        .HasColumnName("pain");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patient_log_entries");
+
+                    b.HasIndex("LinkId")
+                        .HasDatabaseName("ix_patient_log_entries_link_id");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_patient_log_entries_patient_id");
+
+                    b.HasIndex("VersionId")
+                        .HasDatabaseName("ix_patient_log_entries_version_id");
+
+                    b.HasIndex("ProgramId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_patient_log_entries_program_id_day");
+
+                    b.HasIndex("ClinicId", "PatientId", "Day")
+                        .HasDatabaseName("ix_patient_log_entries_clinic_id_patient_id_day");
+
+                    b.ToTable("patient_log_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_patient_log_entries_pain", "pain IS NULL OR pain BETWEEN 0 AND 10");
+                        });
+                });
+
             modelBuilder.Entity("HepBuilder.Data.Entities.PatientPrecaution", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1363,6 +1530,63 @@ namespace HepBuilder.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_patients_clinics_clinic_id");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.PatientLink", b =>
+                {
+                    b.HasOne("HepBuilder.Data.Entities.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patient_links_clinics_clinic_id");
+
+                    b.HasOne("HepBuilder.Data.Entities.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patient_links_patients_patient_id");
+
+                    b.HasOne("HepBuilder.Data.Entities.Program", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patient_links_programs_program_id");
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("HepBuilder.Data.Entities.PatientLogEntry", b =>
+                {
+                    b.HasOne("HepBuilder.Data.Entities.PatientLink", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patient_log_entries_patient_links_link_id");
+
+                    b.HasOne("HepBuilder.Data.Entities.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patient_log_entries_patients_patient_id");
+
+                    b.HasOne("HepBuilder.Data.Entities.Program", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patient_log_entries_programs_program_id");
+
+                    b.HasOne("HepBuilder.Data.Entities.ProgramVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patient_log_entries_program_versions_version_id");
                 });
 
             modelBuilder.Entity("HepBuilder.Data.Entities.PatientPrecaution", b =>
