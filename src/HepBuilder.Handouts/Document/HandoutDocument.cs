@@ -57,21 +57,17 @@ internal sealed class HandoutDocument(HandoutModel model) : IDocument
 
     private void ComposeFooter(IContainer container) => container.Column(column =>
     {
-        column.Spacing(5);
+        column.Spacing(4);
         column.Item().LineHorizontal(Palette.Rule, 0.75f);
         column.Item().Row(row =>
         {
-            row.RelativeItem(1.3f).Text(type.Footer, t =>
-            {
-                t.Span(model.Clinic.Name + "  ").WithStyle(type.FooterBold);
-                t.Span("Questions? Call " + model.Clinic.Phone);
-            });
-            row.RelativeItem().PageNumber("Page {0} of {1}", type.FooterBold, TextAlignment.Center);
-            row.RelativeItem(1.3f).Text(type.Footer, t =>
-            {
-                t.AlignRight();
-                t.Span($"Version {model.Version} issued {IssuedText(model.IssuedOn)}");
-            });
+            row.RelativeItem().Text($"Questions? Call {model.Clinic.Phone}", type.FooterBold);
+            row.ConstantItem(110 * type.Scale).PageNumber("Page {0} of {1}", type.FooterBold, TextAlignment.Right);
+        });
+        column.Item().Row(row =>
+        {
+            row.RelativeItem().Text(model.Clinic.Name, type.Footer);
+            row.RelativeItem().Text($"Version {model.Version} issued {IssuedText(model.IssuedOn)}", type.Footer, TextAlignment.Right);
         });
     });
 
