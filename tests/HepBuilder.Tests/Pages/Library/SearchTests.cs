@@ -47,6 +47,14 @@ public sealed class SearchTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task The_start_of_a_word_is_enough()
+    {
+        var (clinicId, _) = await App.Data.ClinicAsync();
+        var result = await SearchAsync(App, clinicId, new ExerciseSearchQuery("clam"));
+        Assert.Equal("Clamshell", result.Hits[0].Name);
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_results_to_matching_exercises()
     {
         var (clinicId, _) = await App.Data.ClinicAsync();
