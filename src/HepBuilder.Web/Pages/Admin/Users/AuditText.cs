@@ -27,14 +27,24 @@ public static class AuditText
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return [details];
             return doc.RootElement.EnumerateObject().Select(p =>
                 p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("old", out var old) && p.Value.TryGetProperty("new", out var @new)
-                    ? $"{p.Name}: {Text(old)} → {Text(@new)}"
-                    : $"{p.Name}: {Text(p.Value)}").ToList();
+                    ? $"{Field(p.Name)}: {Text(old)} → {Text(@new)}"
+                    : $"{Field(p.Name)}: {Text(p.Value)}").ToList();
         }
         catch (JsonException)
         {
             return [details];
         }
     }
+
+    private static string Field(string name) => name switch
+    {
+        "FullName" => "Name",
+        "IsActive" => "Active",
+        "TwoFactorEnabled" => "Two-factor sign-in",
+        "AuthenticatorKey" => "Authenticator key",
+        "via" => "Via",
+        _ => name,
+    };
 
     private static string Text(JsonElement value) => value.ValueKind switch
     {
