@@ -151,8 +151,11 @@ public sealed class TemplateTests(AppFixture app) : AppTest(app)
                 var response = await c.PostFormAsync("/Templates", [], $"/Templates/{templateId}?handler={action}");
                 Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             }
-            var edit = await c.PostFormAsync("/Templates", Fields2(("Input.Title", "Taken")), $"/Templates/{templateId}/Edit");
-            Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+            foreach (var action in new[] { $"/Templates/{templateId}/Edit", $"/Templates/{templateId}/Edit?handler=Move&index=0&by=1" })
+            {
+                var edit = await c.PostFormAsync("/Templates", Fields2(("Input.Title", "Taken")), action);
+                Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+            }
         }
 
         using var s = App.Client();
