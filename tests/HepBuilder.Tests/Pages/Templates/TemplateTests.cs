@@ -263,6 +263,43 @@ public sealed class TemplateTests(AppFixture app) : AppTest(app)
         Assert.Equal(1, await App.WithDbAsync(db => db.Templates.Where(t => t.Id == templateId).SelectMany(t => t.Items).Select(i => i.Dose.Sets).SingleAsync(), user.ClinicId));
     }
 
+    [Fact]
+    public async Task Reordering_saves_the_new_order_and_a_stale_form_is_refused()
+    {
+        var (client, user) = await ClinicianAsync(App);
+        var (bridge, plank) = (await ShippedIdAsync("bridge"), await ShippedIdAsync("plank"));
+        var (templateId, ids, version) = await App.WithDbAsync(async db =>
+        {
+            var t = new Template
+            {
+                ClinicId = user.ClinicId, OwnerId = user.Id, Title = "Mine",
+                Items = [new TemplateItem { Position = 0, ExerciseId = bridge }, new TemplateItem { Position = 1, ExerciseId = plank }],
+            };
+            db.Add(t);
+            await db.SaveChangesAsync();
+            return (t.Id, t.Items.Select(i => i.Id).ToList(), t.Version);
+        }, user.ClinicId);
+        List<KeyValuePair<string, string>> Form(uint v) => Fields2(
+            ("Input.Title", "Mine"), ("Input.Version", v.ToString()),
+            ("Input.Items[0].Id", ids[1].ToString()), ("Input.Items[0].Sets", "1"), ("Input.Items[0].Reps", "3"), ("Input.Items[0].TimesPerDay", "1"), ("Input.Items[0].DaysPerWeek", "7"),
+            ("Input.Items[1].Id", ids[0].ToString()), ("Input.Items[1].Sets", "1"), ("Input.Items[1].Reps", "10"), ("Input.Items[1].TimesPerDay", "1"), ("Input.Items[1].DaysPerWeek", "7"));
+
+        // The Move button re-shows the form in the new order without saving.
+        var moved = await client.PostFormAsync($"/Templates/{templateId}/Edit", Form(version), $"/Templates/{templateId}/Edit?handler=Move&index=0&by=1");
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Contains("Order changed.", await moved.Content.ReadAsStringAsync());
+
+        var saved = await client.PostFormAsync($"/Templates/{templateId}/Edit", Form(version));
+        await ExpectAsync(HttpStatusCode.Redirect, saved);
+        var order = await App.WithDbAsync(db => db.Templates.Where(t => t.Id == templateId).SelectMany(t => t.Items)
+            .OrderBy(i => i.Position).Select(i => i.ExerciseId).ToListAsync(), user.ClinicId);
+        Assert.Equal([plank, bridge], order);
+
+        var stale = await client.PostFormAsync($"/Templates/{templateId}/Edit", Form(version));
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("Someone else changed this template", await stale.Content.ReadAsStringAsync());
+    }
+
     private static List<KeyValuePair<string, string>> Fields2(params (string Key, string Value)[] fields) =>
         fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList();
 
