@@ -1,5 +1,6 @@
 using HepBuilder.Data.Entities;
 using HepBuilder.Handouts;
+using HepBuilder.Web.Infrastructure.Auth;
 using HepBuilder.Web.Pages.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -126,7 +127,7 @@ public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handout
     {
         var version = ProgramPreview.Transient(Context.ProgramId, Input, Exercises);
         var model = await handouts.BuildAsync(Context.PatientId, version, Context.LatestNumber + 1, draft: true, lifecycle.Today,
-            Infrastructure.Auth.ClaimsExtensions.UserId(User)!, ct);
+            User.UserId()!, ct);
         Response.Headers.CacheControl = "no-store";
         return File(HandoutRenderer.RenderPreviewPng(model, 360), "image/png");
     }

@@ -17,7 +17,7 @@ public sealed record FrozenPicture(string? Caption, string? PoseJson, string? Im
 /// patient, the clinician, the version and its items as frozen. Issuing and the draft preview both come through here,
 /// so a preview shows exactly what issuing would print.
 /// </summary>
-public sealed class HandoutFactory(HepDbContext db, IConfiguration config, IHttpContextAccessor accessor)
+public sealed class HandoutFactory(HepDbContext db, PatientView.PatientLinks links)
 {
     /// <summary>Copies the exercise's text and pictures onto the item as they are now; later library edits never reach it.</summary>
     public static void Freeze(ProgramItem item, Exercise exercise)
@@ -38,19 +38,9 @@ public sealed class HandoutFactory(HepDbContext db, IConfiguration config, IHttp
             .Where(e => list.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
     }
 
-    /// <summary>The program's online page printed as a QR code (configurable base; the request's host otherwise).</summary>
-    public string QrUrl(Guid programId)
-    {
-        var configured = config["Hep:PublicBaseUrl"];
-        var request = accessor.HttpContext?.Request;
-        var baseUrl = !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/')
-            : request is null ? "" : $"{request.Scheme}://{request.Host}";
-        return $"{baseUrl}/Programs/{programId}";
-    }
-
     /// <summary>Builds the handout of a version whose items carry their frozen copies (see <see cref="Freeze"/>).</summary>
     public async Task<HandoutModel> BuildAsync(Guid patientId, ProgramVersion version, int number, bool draft, DateOnly issuedOn,
-        string clinicianUserId, CancellationToken ct)
+        string clinicianUserId, CancellationToken ct, string? qrUrl = null)
     {
         var clinicId = db.CurrentClinicId;
         var clinic = await db.Clinics.AsNoTracking().SingleAsync(c => c.Id == clinicId, ct);
@@ -90,7 +80,8 @@ public sealed class HandoutFactory(HepDbContext db, IConfiguration config, IHttp
                 LargePrint = version.LargePrint,
                 Pictures = version.ShowPictures,
             },
-            QrUrl = QrUrl(version.ProgramId),
+            // Issuing passes the link it just made or kept; a preview prints the program's live link, if it has one.
+            QrUrl = qrUrl ?? await links.CurrentUrlAsync(version.ProgramId, number, ct) ?? "",
             Exercises = items.Select((item, n) => new HandoutExercise
             {
                 Number = n + 1,

@@ -27,7 +27,7 @@ public abstract record SaveResult
 /// part-way writes nothing.
 /// </summary>
 public sealed class ProgramLifecycle(HepDbContext db, AuditLog audit, HandoutFactory handouts, TimeProvider clock,
-    IHttpContextAccessor accessor)
+    IHttpContextAccessor accessor, PatientView.PatientLinks links)
 {
     public const string EntityType = "Program";
 
@@ -123,7 +123,9 @@ public sealed class ProgramLifecycle(HepDbContext db, AuditLog audit, HandoutFac
         draft.IssuedById = userId;
         draft.IssuedByName = accessor.HttpContext!.User.DisplayName();
 
-        var model = await handouts.BuildAsync(ctx.PatientId, draft, number, draft: false, DateOnly.FromDateTime(now.UtcDateTime), userId, ct);
+        // The patient link is created (or kept, its expiry restarted) in this same transaction; its URL is the QR code.
+        var qrUrl = await links.EnsureForIssueAsync(ctx.ProgramId, ctx.PatientId, number, ct);
+        var model = await handouts.BuildAsync(ctx.PatientId, draft, number, draft: false, DateOnly.FromDateTime(now.UtcDateTime), userId, ct, qrUrl);
         draft.HandoutPdf = HandoutRenderer.RenderPdf(model);
         draft.HandoutSha256 = HandoutRenderer.Sha256Hex(draft.HandoutPdf);
 
