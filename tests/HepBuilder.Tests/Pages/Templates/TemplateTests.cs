@@ -165,6 +165,11 @@ public sealed class TemplateTests(AppFixture app) : AppTest(app)
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Null(await WithTemplateItemsAsync(otherClinic, t => t.ForNewProgramAsync(templateId, default)));
         Assert.Equal("Owner's secret protocol", await App.WithDbAsync(db => db.Templates.Where(t => t.Id == templateId).Select(t => t.Title).SingleAsync(), clinicId));
+
+        // The owner may delete it.
+        var deleted = await o.PostFormAsync("/Templates", [], $"/Templates/{templateId}?handler=Delete");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await App.WithDbAsync(db => db.Templates.AnyAsync(t => t.Id == templateId), clinicId));
     }
 
     [Fact]
