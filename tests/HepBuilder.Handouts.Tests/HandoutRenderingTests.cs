@@ -170,7 +170,34 @@ public class HandoutRenderingTests
         Assert.Equal("Riverside Spine & Physical Therapy", document.Information.Author);
         Assert.Equal("Lower back: first 4 weeks", document.Information.Subject);
         Assert.StartsWith("D:20261123", document.Information.CreationDate);
+        Assert.Equal("en-US", Lang(document));
     }
+
+    [Fact]
+    public void The_document_language_is_written_and_the_pdf_stays_valid()
+    {
+        var pdf = HandoutRenderer.RenderPdf(Models.Sample(3) with { Language = "es-MX" });
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+
+        Assert.Equal("es-MX", Lang(document));
+        Assert.Contains("Jordan Rivera", PdfText.Read(pdf).Pages[0]);
+
+        // Every cross-reference entry must still point at the start of its object.
+        var raw = System.Text.Encoding.Latin1.GetString(pdf);
+        var xref = int.Parse(System.Text.RegularExpressions.Regex.Match(raw, "startxref\\n(\\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var entries = System.Text.RegularExpressions.Regex.Matches(raw[xref..], "(\\d{10}) 00000 n");
+        Assert.NotEmpty(entries);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var offset = int.Parse(entries[i].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.StartsWith($"{i + 1} 0 obj", raw[offset..]);
+        }
+    }
+
+    private static string? Lang(UglyToad.PdfPig.PdfDocument document) =>
+        document.Structure.Catalog.CatalogDictionary.TryGet(UglyToad.PdfPig.Tokens.NameToken.Create("Lang"), out UglyToad.PdfPig.Tokens.StringToken lang)
+            ? lang.Data
+            : null;
 
     [Fact]
     public void The_preview_is_a_png_of_page_one_at_the_requested_width()

@@ -63,7 +63,7 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
         column.Spacing(8);
         foreach (var picture in pictures.Take(3))
         {
-            column.Item().Element(Pictures.Framed(picture, 78, type));
+            column.Item().Element(Pictures.Framed(picture, 184, 72, 150, type));
         }
     }));
 
@@ -72,7 +72,7 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
         row.Spacing(12 * S);
         foreach (var picture in pictures.Take(2))
         {
-            row.RelativeItem().Element(Pictures.Framed(picture, 150, type));
+            row.RelativeItem().Element(Pictures.Framed(picture, 230, 130, 260, type));
         }
     }));
 

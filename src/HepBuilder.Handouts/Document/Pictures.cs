@@ -37,8 +37,16 @@ internal static class Pictures
     }
 
     /// <summary>A framed picture with its caption in the corner; a pose is drawn as vectors.</summary>
-    public static Element Framed(HandoutPicture picture, float height, Typography type)
+    /// <summary>
+    /// <paramref name="width"/> is the drawing width; the height follows the picture's shape (a standing
+    /// figure gets a taller box than a lying one) within <paramref name="minHeight"/>..<paramref name="maxHeight"/>.
+    /// </summary>
+    public static Element Framed(HandoutPicture picture, float width, float minHeight, float maxHeight, Typography type)
     {
+        var aspect = picture.Pose?.Frame is { Width: > 0, Height: > 0 } frame
+            ? frame.Width / frame.Height
+            : Decode(picture.Image) is { } img ? (double)img.Width / img.Height : 2.0;
+        var height = (float)Math.Clamp(width / aspect, minHeight, maxHeight);
         Element? body = null;
         if (picture.Pose is { } pose)
         {

@@ -110,23 +110,47 @@ public sealed class KeepTogetherElement(Element child) : Element
     }
 }
 
-/// <summary>When the child is split, its remainder starts with a "continued" heading on the next page.</summary>
-public sealed class ContinuedElement(Element child, Func<Element> continuedHeading, float spacing) : Element
+/// <summary>
+/// When the body is split, its remainder starts with a "continued" heading on the next page. The heading
+/// does not count as progress: if nothing of the body fits under it, the whole remainder moves on (or,
+/// at the top of a page, the body is split as if the heading were not there), so a page is never just a heading.
+/// </summary>
+public sealed class ContinuedElement(Element body, Func<Element> continuedHeading, float spacing, Element? heading = null) : Element
 {
-    public override float Measure(float width) => child.Measure(width);
+    public override float Measure(float width) =>
+        body.Measure(width) + (heading is null ? 0 : heading.Measure(width) + spacing);
 
-    public override void Draw(DrawContext context, SKRect bounds) => child.Draw(context, bounds);
+    public override void Draw(DrawContext context, SKRect bounds)
+    {
+        var top = bounds.Top;
+        if (heading is not null)
+        {
+            var h = heading.Measure(bounds.Width);
+            heading.Draw(context, new SKRect(bounds.Left, top, bounds.Right, top + h));
+            top += h + spacing;
+        }
+
+        body.Draw(context, new SKRect(bounds.Left, top, bounds.Right, top + body.Measure(bounds.Width)));
+    }
 
     public override SplitResult Split(float width, float height, bool pageTop)
     {
-        var part = child.Split(width, height, pageTop);
-        if (part.Head is null || part.Tail is null)
+        if (Measure(width) <= height + Epsilon)
         {
-            return part.Head is null ? SplitResult.Moved(this) : SplitResult.Whole(this);
+            return SplitResult.Whole(this);
         }
 
-        var rest = new ColumnElement([continuedHeading(), part.Tail], spacing);
-        return new SplitResult(part.Head, new ContinuedElement(rest, continuedHeading, spacing));
+        var headingHeight = heading is null ? 0 : heading.Measure(width) + spacing;
+        var part = body.Split(width, Math.Max(0, height - headingHeight), pageTop);
+        if (part.Head is null)
+        {
+            return SplitResult.Moved(this);
+        }
+
+        Element head = heading is null ? part.Head : new ColumnElement([heading, part.Head], spacing);
+        return part.Tail is null
+            ? SplitResult.Whole(this)
+            : new SplitResult(head, new ContinuedElement(part.Tail, continuedHeading, spacing, continuedHeading()));
     }
 }
 

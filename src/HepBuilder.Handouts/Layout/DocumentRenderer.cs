@@ -8,6 +8,8 @@ namespace HepBuilder.Handouts.Layout;
 /// </summary>
 public static class DocumentRenderer
 {
+    private const int MaxPages = 500;
+
     public static byte[] GeneratePdf(IDocument document)
     {
         var pages = Paginate(document);
@@ -84,6 +86,11 @@ public static class DocumentRenderer
                 }
 
                 pages.Add(new LaidOutPage(template, part.Head!));
+                if (pages.Count > MaxPages)
+                {
+                    throw new InvalidOperationException($"The document would run past {MaxPages} pages; an element is not making progress.");
+                }
+
                 remaining = part.Tail;
                 first = false;
             }
