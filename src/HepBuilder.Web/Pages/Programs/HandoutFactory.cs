@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
@@ -73,7 +74,7 @@ public sealed class HandoutFactory(HepDbContext db, PatientView.PatientLinks lin
             Version = number,
             IsDraft = draft,
             ProgramTitle = version.Title,
-            Instructions = version.Instructions ?? "",
+            Instructions = Instructions(version),
             Options = new HandoutOptions
             {
                 Paper = version.PaperSize == Data.Entities.PaperSize.A4 ? Handouts.PaperSize.A4 : Handouts.PaperSize.Letter,
@@ -94,6 +95,13 @@ public sealed class HandoutFactory(HepDbContext db, PatientView.PatientLinks lin
                 Pictures = pictures[item].Select(p => ToPicture(p, images)).OfType<HandoutPicture>().ToList(),
             }).ToList(),
         };
+    }
+
+    /// <summary>The engine has no start-date field, so the date leads the instructions, where the patient reads first.</summary>
+    private static string Instructions(ProgramVersion v)
+    {
+        var start = v.StartDate is { } d ? $"Start on {d.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture)}." : "";
+        return string.Join(" ", new[] { start, v.Instructions?.Trim() ?? "" }.Where(t => t.Length > 0));
     }
 
     public static HandoutDose ToHandoutDose(Dose d) => new()

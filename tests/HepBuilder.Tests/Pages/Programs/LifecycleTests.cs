@@ -42,7 +42,13 @@ public sealed class LifecycleTests(AppFixture app) : AppTest(app)
     public async Task Handout_download_serves_the_stored_bytes_under_a_stable_name()
     {
         var (clinic, client) = await _kit.ClinicAsync();
-        var id = await _kit.IssuedProgramAsync(client, clinic.PatientId, "Bridge", "Abdominal crunch");
+        var id = await NewProgramAsync(client, clinic.PatientId);
+        var html = await _kit.AddAsync(client, id, await client.GetPageAsync(EditUrl(id)), "Bridge", "Abdominal crunch");
+        Assert.Equal(HttpStatusCode.Redirect, (await IssueAsync(client, id, html, f =>
+        {
+            f["Input.StartDate"] = "2026-12-01";
+            f["Input.Instructions"] = "Go gently for the first week.";
+        })).StatusCode);
         var stored = Assert.Single(await VersionsAsync(clinic.Id, id));
 
         // The library changes after issue; the issued handout must not.
@@ -70,6 +76,7 @@ public sealed class LifecycleTests(AppFixture app) : AppTest(app)
         Assert.Contains("Abdominal crunch", text);
         Assert.Contains("Do it 10 times. Hold each one for 30 seconds.", text);
         Assert.Contains("Do 2 sets of 10. Hold each one for 2 seconds.", text);
+        Assert.Contains("Start on Tuesday, December 1, 2026. Go gently for the first week.", text);
         Assert.Equal(2, await App.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "handout.downloaded" && a.EntityId == id.ToString()), clinic.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Programs/{id}/versions/2/handout.pdf")).StatusCode);
     }
