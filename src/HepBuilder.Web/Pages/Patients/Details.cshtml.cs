@@ -24,7 +24,13 @@ public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider c
     public sealed record ProgramRow(Guid Id, string Title, int? LatestNumber, DateTimeOffset? LastIssuedAt, string? LastIssuedBy,
         bool HasDraft, DateTimeOffset ModifiedAt);
 
-    public sealed record HistoryRow(DateTimeOffset At, string? UserName, string Action, IReadOnlyList<FieldChange> Changes);
+    public sealed record HistoryRow(DateTimeOffset At, string? UserName, string Action, IReadOnlyList<FieldChange> Changes, int Times = 1)
+    {
+        public string Label => ActionText(Action) + (Times > 1 ? $" ({Times} times)" : "");
+    }
+
+    /// <summary>Looking is audited but is not a change: the history leaves these out (the audit trail keeps them).</summary>
+    private static readonly string[] Looks = [Viewed, "program.viewed", "program.draft_previewed"];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -47,12 +53,12 @@ public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider c
             .ToListAsync(ct);
 
         var events = await db.AuditEvents.AsNoTracking()
-            .Where(a => a.PatientId == Id && a.Action != Viewed)
+            .Where(a => a.PatientId == Id && !Looks.Contains(a.Action))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Take(HistoryShown)
+            .Take(HistoryShown * 5)
             .Select(a => new { a.At, a.UserName, a.Action, a.Details })
             .ToListAsync(ct);
-        History = events.Select(e => new HistoryRow(e.At, e.UserName, e.Action, ReadChanges(e.Details))).ToList();
+        History = Collapse(events.Select(e => new HistoryRow(e.At, e.UserName, e.Action, ReadChanges(e.Details)))).Take(HistoryShown).ToList();
         ViewCount = await db.AuditEvents.CountAsync(a => a.PatientId == Id && a.Action == Viewed, ct);
 
         // Every look at a patient's record is audited, in its own small write.
@@ -106,8 +112,35 @@ public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider c
         "patient.edited" => "Edited the patient",
         "patient.archived" => "Archived the patient",
         "patient.unarchived" => "Restored the patient from the archive",
-        _ => action.Replace('.', ' ').Replace('_', ' '),
+        "program.created" => "Started a program",
+        "program.saved" => "Saved a program draft",
+        "program.issued" => "Issued a program version",
+        "program.revised" => "Started a revision of a program",
+        "program.precaution_overridden" => "Overrode a precaution warning",
+        "handout.downloaded" => "Downloaded a handout",
+        "" => "",
+        _ => char.ToUpperInvariant(action[0]) + action[1..].Replace('.', ' ').Replace('_', ' '),
     };
+
+    /// <summary>
+    /// Runs of the same action by the same person with no field changes (a draft autosaved every few seconds) become
+    /// one line with a count, so they do not push everything else off the page.
+    /// </summary>
+    private static IEnumerable<HistoryRow> Collapse(IEnumerable<HistoryRow> rows)
+    {
+        HistoryRow? run = null;
+        foreach (var row in rows)
+        {
+            if (run is not null && row.Changes.Count == 0 && run.Changes.Count == 0 && row.Action == run.Action && row.UserName == run.UserName)
+            {
+                run = run with { Times = run.Times + 1 };
+                continue;
+            }
+            if (run is not null) yield return run;
+            run = row;
+        }
+        if (run is not null) yield return run;
+    }
 
     private static IReadOnlyList<FieldChange> ReadChanges(string? details)
     {

@@ -125,6 +125,33 @@ public sealed class PatientPagesTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task History_lists_program_changes_in_words_folds_autosaves_and_leaves_out_views()
+    {
+        var (client, user) = await ClinicianAsync(App);
+        var id = await CreateAsync(client, Fields());
+        await App.WithDbAsync(async db =>
+        {
+            var at = DateTimeOffset.UtcNow;
+            foreach (var (action, n) in new[] { ("program.created", 0), ("program.saved", 1), ("program.saved", 2), ("program.saved", 3), ("program.viewed", 4), ("program.issued", 5) })
+            {
+                db.AuditEvents.Add(new AuditEvent
+                {
+                    ClinicId = user.ClinicId, UserId = user.Id, UserName = user.Email, Action = action, EntityType = "Program",
+                    PatientId = id, At = at.AddSeconds(n),
+                });
+            }
+            return await db.SaveChangesAsync();
+        }, user.ClinicId);
+
+        var history = Section(await client.GetPageAsync($"/Patients/{id}"), "patient-history");
+        Assert.Contains("Started a program", history);
+        Assert.Contains("Saved a program draft (3 times)", history);
+        Assert.Contains("Issued a program version", history);
+        Assert.DoesNotContain("viewed", history);
+        Assert.True(history.IndexOf("Issued", StringComparison.Ordinal) < history.IndexOf("Started a program", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Archiving_hides_the_patient_from_the_list_keeps_the_data_and_can_be_undone()
     {
         var (client, user) = await ClinicianAsync(App);
