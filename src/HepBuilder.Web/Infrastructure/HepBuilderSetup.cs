@@ -47,6 +47,7 @@ public static class HepBuilderSetup
         services.AddScoped<HepBuilder.Web.Pages.Library.ExerciseSearch>();
         services.AddScoped<HepBuilder.Web.Pages.Programs.HandoutFactory>();
         services.AddScoped<HepBuilder.Web.Pages.Programs.ProgramLifecycle>();
+        services.AddScoped<HepBuilder.Web.Pages.PatientView.PatientLinks>();
 
         services.AddHepIdentity(builder.Configuration);
         services.AddHepRateLimits(builder.Configuration);

@@ -11,6 +11,12 @@ public sealed class RateLimitOptions
     /// <summary>Handout downloads and previews per signed-in user per minute, and per address.</summary>
     public int HandoutsPerMinutePerUser { get; set; } = 120;
     public int HandoutsPerMinutePerIp { get; set; } = 600;
+
+    /// <summary>
+    /// Requests to the public patient pages (/p/…) per client address per minute: far above a patient's use, and
+    /// with 128-bit tokens it makes guessing hopeless.
+    /// </summary>
+    public int PatientLinkRequestsPerMinutePerIp { get; set; } = 120;
 }
 
 /// <summary>
@@ -42,6 +48,7 @@ public static class RateLimits
                 {
                     RequestKind.AccountPost => Window("acct:" + Ip(http), limits.AccountPostsPerMinutePerIp),
                     RequestKind.Handout => Window("pdf-ip:" + Ip(http), limits.HandoutsPerMinutePerIp),
+                    RequestKind.PatientLink => Window("plink:" + Ip(http), limits.PatientLinkRequestsPerMinutePerIp),
                     _ => RateLimitPartition.GetNoLimiter(""),
                 }),
                 PartitionedRateLimiter.Create<HttpContext, string>(http => Kind(http) switch
@@ -52,13 +59,14 @@ public static class RateLimits
         });
     }
 
-    private enum RequestKind { Other, AccountPost, Handout }
+    private enum RequestKind { Other, AccountPost, Handout, PatientLink }
 
     private static RequestKind Kind(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
         if (HttpMethods.IsPost(http.Request.Method) && AccountPosts.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
             return RequestKind.AccountPost;
+        if (path.StartsWith("/p/", StringComparison.OrdinalIgnoreCase)) return RequestKind.PatientLink;
         if (path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/preview.png", StringComparison.OrdinalIgnoreCase))
             return RequestKind.Handout;
         return RequestKind.Other;
