@@ -61,20 +61,36 @@ public sealed class ExerciseSearch(HepDbContext db)
             return new ExerciseSearchResult([], total, page, pageSize);
         }
 
+        // Scalar projections and a separate picture query: projecting the Dose complex type made EF select the whole
+        // row (search vector included), and "first picture" as a subquery numbered every picture in the table.
         var ids = ranked.Select(r => r.Id).ToList();
         var rows = await db.Exercises.AsNoTracking()
             .Where(e => ids.Contains(e.Id))
             .Select(e => new
             {
-                e.Id, e.Name, e.Aliases, e.BodyRegion, e.Category, e.Position, e.Difficulty, e.ClinicId, e.Status,
-                e.DefaultDose, e.MovementTags,
-                First = e.Pictures.OrderBy(p => p.SortOrder).Select(p => new { p.PoseJson, p.ImageSha256 }).FirstOrDefault(),
+                e.Id, e.Name, e.Aliases, e.BodyRegion, e.Category, e.Position, e.Difficulty, e.ClinicId, e.Status, e.MovementTags,
+                e.DefaultDose.Sets, e.DefaultDose.Reps, e.DefaultDose.HoldSeconds, e.DefaultDose.Side, e.DefaultDose.TimesPerDay,
+                e.DefaultDose.DaysPerWeek, e.DefaultDose.RestSeconds, e.DefaultDose.Load, e.DefaultDose.Note,
             })
             .ToDictionaryAsync(e => e.Id, ct);
+        var pictures = (await db.Set<ExercisePicture>().AsNoTracking()
+                .Where(p => ids.Contains(p.ExerciseId))
+                .Select(p => new { p.ExerciseId, p.SortOrder, p.PoseJson, p.ImageSha256 })
+                .ToListAsync(ct))
+            .GroupBy(p => p.ExerciseId)
+            .ToDictionary(g => g.Key, g => g.MinBy(p => p.SortOrder)!);
 
-        var hits = ranked.Where(r => rows.ContainsKey(r.Id)).Select(r => rows[r.Id]).Select(e => new ExerciseSearchHit(
-            e.Id, e.Name, e.Aliases, e.BodyRegion, e.Category, e.Position, e.Difficulty, e.ClinicId is null, e.Status,
-            e.First?.PoseJson, e.First?.ImageSha256, e.DefaultDose, e.MovementTags)).ToList();
+        var hits = ranked.Where(r => rows.ContainsKey(r.Id)).Select(r => rows[r.Id]).Select(e =>
+        {
+            var first = pictures.GetValueOrDefault(e.Id);
+            var dose = new Dose
+            {
+                Sets = e.Sets, Reps = e.Reps, HoldSeconds = e.HoldSeconds, Side = e.Side, TimesPerDay = e.TimesPerDay,
+                DaysPerWeek = e.DaysPerWeek, RestSeconds = e.RestSeconds, Load = e.Load, Note = e.Note,
+            };
+            return new ExerciseSearchHit(e.Id, e.Name, e.Aliases, e.BodyRegion, e.Category, e.Position, e.Difficulty,
+                e.ClinicId is null, e.Status, first?.PoseJson, first?.ImageSha256, dose, e.MovementTags);
+        }).ToList();
         return new ExerciseSearchResult(hits, (int)ranked[0].Total, page, pageSize);
     }
 
