@@ -59,7 +59,7 @@ internal static class Pictures
 
         return ContainerExtensions.Build(c =>
         {
-            var column = c.Background(Palette.Panel, 6).Padding(6 * type.Scale);
+            var column = c.Background(Palette.Panel).Padding(6 * type.Scale);
             column.Column(col =>
             {
                 col.Spacing(2);

@@ -7,7 +7,8 @@ namespace HepBuilder.Handouts.Fonts;
 /// <summary>
 /// The handout's typefaces, loaded once from embedded resources and shared by every render
 /// (an SKTypeface is immutable and safe to use from many threads). Nothing comes from the system,
-/// so every machine prints the same glyphs.
+/// so every machine prints the same glyphs. The small latin faces are unpacked to TrueType (embedded
+/// whole, compact); the large fallback faces stay WOFF so only the glyphs used are embedded.
 /// </summary>
 internal static class FontLibrary
 {
@@ -50,7 +51,10 @@ internal static class FontLibrary
     {
         using var stream = typeof(FontLibrary).Assembly.GetManifestResourceStream(Prefix + file)
             ?? throw new InvalidOperationException($"Font resource {file} is missing from the build.");
-        using var data = SKData.Create(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = file.StartsWith("atkinson", StringComparison.Ordinal) ? WoffDecoder.ToSfnt(buffer.ToArray()) : buffer.ToArray();
+        using var data = SKData.CreateCopy(bytes);
         return SKTypeface.FromData(data)
             ?? throw new InvalidOperationException($"Font resource {file} could not be loaded.");
     });
