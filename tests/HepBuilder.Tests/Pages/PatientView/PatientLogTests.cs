@@ -150,7 +150,7 @@ public sealed class PatientLogTests(AppFixture app) : AppTest(app)
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
         Assert.Contains("Hello Ada", await _kit.Phone().GetPageAsync($"/p/{issued.Token}"));
-        Assert.DoesNotContain("Home log", await client.GetPageAsync("/"));
+        Assert.DoesNotContain("Ada Okafor", await client.GetPageAsync("/"));
     }
 
     [Fact]
