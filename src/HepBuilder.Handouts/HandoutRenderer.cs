@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using HepBuilder.Handouts.Document;
 using HepBuilder.Handouts.Fonts;
 using HepBuilder.Handouts.Layout;
+using HepBuilder.Poses;
 
 namespace HepBuilder.Handouts;
 
@@ -41,7 +42,21 @@ public static class HandoutRenderer
     {
         FontLibrary.Warm();
         _ = RenderPdf(WarmUpModel);
+        _ = RenderPdf(WarmUpModel with { Options = new HandoutOptions { LargePrint = true, Paper = PaperSize.A4 } });
+        _ = RenderPreviewPng(WarmUpModel, 200);
     }
+
+    // A plain standing figure: enough to run the pose drawing code once.
+    private static PosePicture WarmUpPose { get; } = new()
+    {
+        Joints = new PoseJoints
+        {
+            Head = new(50, 88), Neck = new(50, 80), ShoulderLeft = new(44, 77), ShoulderRight = new(56, 77),
+            ElbowLeft = new(42, 62), ElbowRight = new(58, 62), WristLeft = new(41, 48), WristRight = new(59, 48),
+            HipLeft = new(46, 50), HipRight = new(54, 50), KneeLeft = new(46, 27), KneeRight = new(54, 27),
+            AnkleLeft = new(46, 4), AnkleRight = new(54, 4),
+        },
+    };
 
     private static HandoutModel WarmUpModel { get; } = new()
     {
@@ -58,6 +73,7 @@ public static class HandoutRenderer
             {
                 Number = 1,
                 Name = "Walking",
+                Pictures = [HandoutPicture.Drawn(WarmUpPose, "Start")],
                 Steps = ["Walk at an easy pace."],
                 Dose = new HandoutDose { Sets = 1, Reps = 10, TimesPerDay = 1, DaysPerWeek = 7 },
                 ClinicianNote = "Note.",

@@ -14,7 +14,7 @@ public static class DocumentRenderer
     {
         var pages = Paginate(document);
         var meta = document.Metadata;
-        using var stream = new MemoryStream(64 * 1024);
+        using var stream = new MemoryStream(256 * 1024);
         using (var managed = new SKManagedWStream(stream))
         using (var pdf = SKDocument.CreatePdf(managed, new SKDocumentPdfMetadata
         {
@@ -39,7 +39,7 @@ public static class DocumentRenderer
             pdf.Close();
         }
 
-        return PdfLanguage.Set(stream.ToArray(), meta.Language);
+        return PdfLanguage.Set(stream.GetBuffer().AsSpan(0, (int)stream.Length), meta.Language);
     }
 
     /// <summary>One page as PNG, <paramref name="widthPx"/> wide, on white.</summary>

@@ -13,54 +13,66 @@ internal static partial class PdfLanguage
 {
     private static readonly byte[] CatalogStart = "<</Type /Catalog\n"u8.ToArray();
 
-    public static byte[] Set(byte[] pdf, string language)
+    /// <summary>Returns a copy of <paramref name="pdf"/> with /Lang set; works on bytes so a handout costs one array.</summary>
+    public static byte[] Set(ReadOnlySpan<byte> pdf, string language)
     {
         var tag = Tag().Replace(language ?? "", "");
-        var at = pdf.AsSpan().IndexOf(CatalogStart);
-        if (tag.Length == 0 || at < 0)
+        var at = pdf.IndexOf(CatalogStart);
+        var startxref = pdf.LastIndexOf("startxref\n"u8);
+        if (tag.Length == 0 || at < 0 || startxref < 0)
         {
-            return pdf;
+            return pdf.ToArray();
         }
 
         at += CatalogStart.Length;
         var insert = Encoding.ASCII.GetBytes($"/Lang ({tag})\n");
-        var text = Encoding.Latin1.GetString(pdf);
-        var startxref = text.LastIndexOf("startxref\n", StringComparison.Ordinal);
-        var xrefOffset = int.Parse(text.AsSpan(startxref + 10, text.IndexOf('\n', startxref + 10) - startxref - 10), CultureInfo.InvariantCulture);
-        if (!text.AsSpan(xrefOffset).StartsWith("xref\n", StringComparison.Ordinal) || xrefOffset < at)
+        var xrefOffset = Number(pdf[(startxref + 10)..], out _);
+        if (xrefOffset < at || !pdf[(int)xrefOffset..].StartsWith("xref\n0 "u8))
         {
-            return pdf;
+            return pdf.ToArray();
         }
 
-        var result = new byte[pdf.Length + insert.Length];
-        pdf.AsSpan(0, at).CopyTo(result);
+        var tail = Encoding.ASCII.GetBytes($"startxref\n{xrefOffset + insert.Length}\n%%EOF\n");
+        var result = new byte[startxref + insert.Length + tail.Length];
+        pdf[..at].CopyTo(result);
         insert.CopyTo(result.AsSpan(at));
-        pdf.AsSpan(at).CopyTo(result.AsSpan(at + insert.Length));
+        pdf[at..startxref].CopyTo(result.AsSpan(at + insert.Length));
+        tail.CopyTo(result.AsSpan(startxref + insert.Length));
 
         // Entries are fixed-width "oooooooooo ggggg n \n" lines after "xref\n0 N\n".
-        var entries = text.IndexOf('\n', xrefOffset + 5) + 1;
-        var count = int.Parse(text.AsSpan(xrefOffset + 7, entries - 1 - (xrefOffset + 7)), CultureInfo.InvariantCulture);
+        var countStart = (int)xrefOffset + 7;
+        var count = Number(pdf[countStart..], out var digits);
+        var entries = countStart + digits + 1;
+        Span<byte> formatted = stackalloc byte[10];
         for (var i = 0; i < count; i++)
         {
             var pos = entries + i * 20;
-            if (text[pos + 17] != 'n')
+            if (pdf[pos + 17] != (byte)'n')
             {
                 continue;
             }
 
-            var offset = long.Parse(text.AsSpan(pos, 10), CultureInfo.InvariantCulture);
+            var offset = Number(pdf.Slice(pos, 10), out _);
             if (offset >= at)
             {
-                Encoding.ASCII.GetBytes((offset + insert.Length).ToString("D10", CultureInfo.InvariantCulture), result.AsSpan(pos + insert.Length));
+                (offset + insert.Length).TryFormat(formatted, out _, "D10", CultureInfo.InvariantCulture);
+                formatted.CopyTo(result.AsSpan(pos + insert.Length));
             }
         }
 
-        var tail = Encoding.ASCII.GetBytes($"startxref\n{xrefOffset + insert.Length}\n%%EOF\n");
-        var head = startxref + insert.Length;
-        var final = new byte[head + tail.Length];
-        result.AsSpan(0, head).CopyTo(final);
-        tail.CopyTo(final.AsSpan(head));
-        return final;
+        return result;
+    }
+
+    private static long Number(ReadOnlySpan<byte> s, out int digits)
+    {
+        long value = 0;
+        digits = 0;
+        while (digits < s.Length && s[digits] is >= (byte)'0' and <= (byte)'9')
+        {
+            value = value * 10 + s[digits++] - '0';
+        }
+
+        return value;
     }
 
     [GeneratedRegex("[^A-Za-z0-9-]")]
