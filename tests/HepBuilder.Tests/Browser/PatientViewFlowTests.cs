@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HepBuilder.Data;
+using HepBuilder.Data.Entities;
+using HepBuilder.Tests.Infrastructure;
+using HepBuilder.Tests.Pages.Programs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace HepBuilder.Tests.Browser;
+
+public sealed class PatientViewFlowTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    [Fact]
+    public Task Patient_opens_the_handout_link_on_a_phone_and_ticks_an_exercise() => FlowAsync("patient-view", async () =>
+    {
+        var (clinicId, _) = await Browser.Data.ClinicAsync("Phone Spine Clinic");
+        var clinician = await Browser.Data.UserAsync(clinicId, fullName: "Dana Reyes");
+        var patientId = await WithDbAsync(clinicId, async db =>
+        {
+            var patient = new Patient { ClinicId = clinicId, FirstName = "Ada", LastName = "Okafor", DateOfBirth = new DateOnly(1961, 4, 2) };
+            db.Patients.Add(patient);
+            await db.SaveChangesAsync();
+            return patient.Id;
+        });
+        var bridge = await WithDbAsync(clinicId, db => db.Exercises.Where(e => e.Name == "Bridge").Select(e => e.Id).SingleAsync());
+
+        // The clinician issues a program (over HTTP: the builder has its own browser flow); the handout's QR is the link.
+        using var http = new AppClient(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(Browser.BaseUrl),
+        });
+        await http.SignInAsync(clinician.Email, clinician.Password);
+        var programId = await ProgramKit.NewProgramAsync(http, patientId);
+        var (added, html) = await ProgramKit.PostAsync(http, programId, await http.GetPageAsync(ProgramKit.EditUrl(programId)), "Add", $"&exerciseId={bridge}");
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ProgramKit.IssueAsync(http, programId, html)).StatusCode);
+        var link = WebUtility.HtmlDecode(Regex.Match(await http.GetPageAsync($"/Programs/{programId}"), "patient-link-url\"[^>]*value=\"([^\"]+)\"").Groups[1].Value);
+        Assert.StartsWith(Browser.BaseUrl + "/p/", link);
+
+        var phone = await NewPageAsync(390, 844);
+        await phone.GotoAsync(link + "?v=1");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Hello Ada" })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "1 Bridge" })).ToBeVisibleAsync();
+        Assert.Equal(390, await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
+        await AssertAccessibleAsync(phone);
+        await ShotAsync(phone, "20-patient-view-phone");
+
+        await phone.GetByLabel("Done today").First.CheckAsync();
+        await phone.GetByText("3", new() { Exact = true }).ClickAsync();
+        await phone.GetByLabel("A note for your care team (optional)").FillAsync("Easier than yesterday");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Save today" }).ClickAsync();
+        await Assertions.Expect(phone.GetByText("Saved. Thank you")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByLabel("Done today").First).ToBeCheckedAsync();
+        await AssertAccessibleAsync(phone);
+        await ShotAsync(phone, "21-patient-view-saved");
+
+        var clinicianPage = await NewPageAsync();
+        await SignInAsync(clinicianPage, clinician.Email, clinician.Password);
+        await clinicianPage.GotoAsync($"/Patients/{patientId}");
+        await Assertions.Expect(clinicianPage.GetByText("“Easier than yesterday”")).ToBeVisibleAsync();
+        Assert.Equal(1, await clinicianPage.Locator(".adherence-cell.done").CountAsync());
+        await AssertAccessibleAsync(clinicianPage);
+        await ShotAsync(clinicianPage, "22-patient-adherence");
+    });
+
+    private async Task<T> WithDbAsync<T>(Guid clinicId, Func<HepDbContext, Task<T>> work)
+    {
+        await using var scope = Browser.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HepDbContext>();
+        db.CurrentClinicId = clinicId;
+        return await work(db);
+    }
+}
