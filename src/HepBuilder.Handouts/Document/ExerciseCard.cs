@@ -72,7 +72,7 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
         row.Spacing(12 * S);
         foreach (var picture in pictures.Take(2))
         {
-            row.RelativeItem().Element(Pictures.Framed(picture, 230, 130, 260, type));
+            row.RelativeItem().Element(Pictures.Framed(picture, 230, 100, 180, type));
         }
     }));
 
@@ -130,7 +130,8 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
     }
 
     private Element Remark(string label, IReadOnlyList<string> lines, SKColor labelColor, Action<SKCanvas, SKRect, SKColor> icon, SKColor ink) =>
-        ContainerExtensions.Build(c => c.Row(row =>
+        // Kept together so a label is never left alone at the foot of a page.
+        ContainerExtensions.Build(c => c.KeepTogether().Row(row =>
         {
             var size = 14 * S;
             row.Spacing(8 * S);
