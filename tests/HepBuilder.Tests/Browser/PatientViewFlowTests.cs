@@ -63,6 +63,19 @@ public sealed class PatientViewFlowTests(BrowserFixture browser) : BrowserTest(b
         Assert.Equal(1, await clinicianPage.Locator(".adherence-cell.done").CountAsync());
         await AssertAccessibleAsync(clinicianPage);
         await ShotAsync(clinicianPage, "22-patient-adherence");
+
+        // The program page offers the link and its revocation; once revoked, the phone is told whom to call.
+        await clinicianPage.GotoAsync($"/Programs/{programId}");
+        await Assertions.Expect(clinicianPage.GetByLabel("Link to give the patient")).ToHaveValueAsync(link);
+        await AssertAccessibleAsync(clinicianPage);
+        await ShotAsync(clinicianPage, "23-program-link");
+        clinicianPage.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await clinicianPage.GetByRole(AriaRole.Button, new() { Name = "Revoke link" }).ClickAsync();
+        await Assertions.Expect(clinicianPage.GetByRole(AriaRole.Button, new() { Name = "Create a new link" })).ToBeVisibleAsync();
+        await phone.ReloadAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "This link is no longer active" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(phone);
+        await ShotAsync(phone, "24-patient-view-revoked");
     });
 
     private async Task<T> WithDbAsync<T>(Guid clinicId, Func<HepDbContext, Task<T>> work)
