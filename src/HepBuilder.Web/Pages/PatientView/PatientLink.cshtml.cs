@@ -9,7 +9,9 @@ namespace HepBuilder.Web.Pages.PatientView;
 /// <summary>Revoke a program's patient link, or make a new one; both answer with the program page.</summary>
 public sealed class PatientLinkModel(HepDbContext db, PatientLinks links) : PageModel
 {
-    public IActionResult OnGet(Guid id) => Redirect($"/Programs/{id}");
+    /// <summary>Nothing to show here: the link lives on the program page (another clinic's program is not found).</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await PatientOfAsync(id, ct) is null ? NotFound() : Redirect($"/Programs/{id}");
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
     {

@@ -144,6 +144,7 @@ public sealed class PatientLogTests(AppFixture app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Programs/{issued.ProgramId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Patients/{issued.Clinic.PatientId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Programs/{issued.ProgramId}/patient-link")).StatusCode);
         foreach (var handler in new[] { "Revoke", "New" })
         {
             var response = await client.PostFormAsync("/", [], $"/Programs/{issued.ProgramId}/patient-link?handler={handler}");
