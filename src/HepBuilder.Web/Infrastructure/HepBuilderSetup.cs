@@ -72,6 +72,7 @@ public static class HepBuilderSetup
         {
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
             o.Conventions.Add(new DisabledIdentityPages());
+            o.Conventions.Add(new TwoFactorStepGuard());
         }).AddMvcOptions(o => o.Filters.Add<InvalidInputStatusFilter>());
 
         services.AddAdminTwoFactorRequirement();

@@ -22,6 +22,10 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
 
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Why the user was sent back here, e.g. a two-factor step that expired.</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public sealed class InputModel
     {
         [Required, EmailAddress, StringLength(256)]
