@@ -833,3 +833,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261124005850_ClinicTimeZone') THEN
+    ALTER TABLE clinics ADD time_zone character varying(64) NOT NULL DEFAULT 'UTC';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261124005850_ClinicTimeZone') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261124005850_ClinicTimeZone', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

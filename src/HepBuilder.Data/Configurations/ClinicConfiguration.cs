@@ -15,6 +15,7 @@ public sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         b.Property(c => c.LogoContentType).HasMaxLength(40);
         b.Property(c => c.HandoutFooter).HasMaxLength(300);
         b.Property(c => c.SafetyText).HasMaxLength(600).IsRequired();
+        b.Property(c => c.TimeZone).HasMaxLength(64).HasDefaultValue("UTC").IsRequired();
         b.Property(c => c.PaperSize).HasConversion<string>().HasMaxLength(10);
         b.Property<uint>("xmin").IsRowVersion();
     }

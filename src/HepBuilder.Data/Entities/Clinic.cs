@@ -23,6 +23,12 @@ public sealed class Clinic : ITimestamped
     public string SafetyText { get; set; } = DefaultSafetyText;
     public PaperSize PaperSize { get; set; } = PaperSize.Letter;
     public bool RequireAdminTwoFactor { get; set; }
+
+    /// <summary>
+    /// IANA time zone ("America/Chicago") of the clinic's day: when a precaution ends, which day a patient's entry
+    /// belongs to, the date printed on a handout. UTC would move all of them by hours.
+    /// </summary>
+    public string TimeZone { get; set; } = "UTC";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ModifiedAt { get; set; }
 }

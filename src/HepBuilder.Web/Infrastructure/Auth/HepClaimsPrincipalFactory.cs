@@ -1,14 +1,16 @@
 using System.Security.Claims;
+using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HepBuilder.Web.Infrastructure.Auth;
 
-/// <summary>Puts the clinic (tenant) and display name into the cookie so every request knows its tenant without a query.</summary>
+/// <summary>Puts the clinic (tenant), its time zone and the display name into the cookie so every request knows its tenant without a query.</summary>
 public sealed class HepClaimsPrincipalFactory(
-    UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, HepDbContext db)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
 {
     public const string DisplayNameClaim = "hep:display_name";
@@ -18,6 +20,8 @@ public sealed class HepClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CurrentClinic.ClaimType, user.ClinicId.ToString()));
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        var zone = await db.Clinics.AsNoTracking().Where(c => c.Id == user.ClinicId).Select(c => c.TimeZone).SingleOrDefaultAsync();
+        identity.AddClaim(new Claim(ClinicDay.ClaimType, zone ?? "UTC"));
         return identity;
     }
 }

@@ -35,7 +35,8 @@ public sealed class ClinicProvisioning(HepDbContext db, UserManager<ApplicationU
 
         var generated = string.IsNullOrEmpty(adminPassword) ? GeneratePassword() : null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var clinic = new Clinic { Name = clinicName };
+        // The server's zone is the best first guess; the admin corrects it on the clinic profile.
+        var clinic = new Clinic { Name = clinicName, TimeZone = TimeZoneInfo.Local.Id };
         db.Clinics.Add(clinic);
         await db.SaveChangesAsync(ct);
 

@@ -1,3 +1,4 @@
+using HepBuilder.Web.Infrastructure.Tenancy;
 using HepBuilder.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class AdherenceAlertsViewComponent(HepDbContext db, TimeProvider c
     {
         var ct = HttpContext.RequestAborted;
         var now = clock.GetUtcNow();
-        var today = OpenModel.TodayFor(clock);
+        var today = clock.TodayFor(UserClaimsPrincipal);
         var weekAgo = now.AddDays(-QuietDays);
         var links = await db.PatientLinks.AsNoTracking()
             .Where(l => l.RevokedAt == null && l.ExpiresAt > now)

@@ -1,3 +1,4 @@
+using HepBuilder.Web.Infrastructure.Tenancy;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,7 @@ public sealed class AdherenceViewComponent(HepDbContext db, PatientLinks links, 
     public async Task<IViewComponentResult> InvokeAsync(Guid? patientId = null, Guid? programId = null)
     {
         var ct = HttpContext.RequestAborted;
-        var today = OpenModel.TodayFor(clock);
+        var today = clock.TodayFor(UserClaimsPrincipal);
         var from = today.AddDays(-(Weeks * 7 - 1));
         var programs = await db.Programs.AsNoTracking()
             .Where(p => programId != null ? p.Id == programId : p.PatientId == patientId)

@@ -1,3 +1,4 @@
+using HepBuilder.Web.Infrastructure.Tenancy;
 using System.ComponentModel.DataAnnotations;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
@@ -89,7 +90,7 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
             .SingleOrDefaultAsync(ct);
         if (version is null) return NotFound();
 
-        Today = TodayFor(clock);
+        Today = clock.TodayIn(link.ClinicTimeZone);
         if (!IsEditable(Input.Day))
         {
             ModelState.AddModelError("Input.Day", $"Only the last {CorrectionDays} days can be changed.");
@@ -152,8 +153,6 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
         return File(image.Data, image.ContentType);
     }
 
-    public static DateOnly TodayFor(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
     private async Task<ResolvedLink?> ResolveAsync(string token, CancellationToken ct)
     {
         // Search engines must not keep this page, and its address is the patient's key.
@@ -181,7 +180,7 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
 
     private async Task<bool> LoadAsync(ResolvedLink link, int? scanned, CancellationToken ct)
     {
-        Today = TodayFor(clock);
+        Today = clock.TodayIn(link.ClinicTimeZone);
         var version = await db.ProgramVersions.IgnoreQueryFilters().AsNoTracking()
             .Where(x => x.ProgramId == link.ProgramId && x.ClinicId == link.ClinicId && x.State == VersionState.Issued)
             .Select(x => new ProgramVersion
@@ -198,7 +197,7 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
 
         (ClinicName, ClinicPhone, SafetyText) = (clinic.Name, clinic.Phone, clinic.SafetyText);
         (Title, Instructions, Number) = (version.Title, version.Instructions, version.Number ?? 0);
-        if (scanned is { } s && s < Number && version.IssuedAt is { } issuedAt) UpdatedOn = DateOnly.FromDateTime(issuedAt.UtcDateTime);
+        if (scanned is { } s && s < Number && version.IssuedAt is { } issuedAt) UpdatedOn = ClinicDay.DateOf(issuedAt, link.ClinicTimeZone);
         Exercises = PatientExercise.From(version, Token);
 
         var since = Today.AddDays(-13);

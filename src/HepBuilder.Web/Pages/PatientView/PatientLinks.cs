@@ -12,7 +12,7 @@ namespace HepBuilder.Web.Pages.PatientView;
 
 /// <summary>A link found by its token, with what the public page needs to decide how to answer.</summary>
 public sealed record ResolvedLink(Guid Id, Guid ClinicId, Guid ProgramId, Guid PatientId, string HashPrefix, bool Active,
-    string ClinicName, string? ClinicPhone);
+    string ClinicName, string? ClinicPhone, string ClinicTimeZone);
 
 /// <summary>The clinician's view of a program's link.</summary>
 public sealed record LinkStatus(Guid Id, string Url, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, bool Expired);
@@ -118,7 +118,8 @@ public sealed class PatientLinks(HepDbContext db, AuditLog audit, TimeProvider c
             .Select(l => new ResolvedLink(l.Id, l.ClinicId, l.ProgramId, l.PatientId, hash.Substring(0, 10),
                 l.RevokedAt == null && l.ExpiresAt > now,
                 db.Clinics.Where(c => c.Id == l.ClinicId).Select(c => c.Name).Single(),
-                db.Clinics.Where(c => c.Id == l.ClinicId).Select(c => c.Phone).Single()))
+                db.Clinics.Where(c => c.Id == l.ClinicId).Select(c => c.Phone).Single(),
+                db.Clinics.Where(c => c.Id == l.ClinicId).Select(c => c.TimeZone).Single()))
             .SingleOrDefaultAsync(ct);
     }
 

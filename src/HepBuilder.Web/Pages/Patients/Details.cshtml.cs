@@ -1,3 +1,4 @@
+using HepBuilder.Web.Infrastructure.Tenancy;
 using System.Text.Json;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
@@ -37,7 +38,7 @@ public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider c
         var patient = await db.Patients.AsNoTracking().Include(p => p.Precautions).SingleOrDefaultAsync(p => p.Id == Id, ct);
         if (patient is null) return NotFound();
         Patient = patient;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.TodayFor(User);
 
         Programs = await db.Programs.AsNoTracking()
             .Where(p => p.PatientId == Id)

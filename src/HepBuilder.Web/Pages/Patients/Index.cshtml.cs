@@ -1,3 +1,4 @@
+using HepBuilder.Web.Infrastructure.Tenancy;
 using HepBuilder.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public sealed class IndexModel(HepDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.TodayFor(User);
         Result = await PatientSearch.SearchAsync(db, Query, ShowArchived, PageNumber, today, ct);
         ClinicHasPatients = Result.Total > 0 || await db.Patients.AnyAsync(ct);
     }

@@ -1,3 +1,4 @@
+using HepBuilder.Web.Infrastructure.Tenancy;
 using HepBuilder.Data.Entities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ public abstract class PatientFormPage(TimeProvider clock) : PageModel
         Enum.GetValues<PrecautionKind>().Select(k => new SelectListItem(PrecautionText.KindLabel(k), k.ToString())).ToList();
 
     /// <summary>Today for date checks. UTC: a clinic's evening may already be tomorrow there, never the other way round.</summary>
-    protected DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    protected DateOnly Today => clock.TodayFor(User);
 
     /// <summary>Whether the record the form edits is there for this clinic (the handler answers 404 otherwise).</summary>
     protected virtual Task<bool> FormTargetExistsAsync(CancellationToken ct) => Task.FromResult(true);

@@ -1,3 +1,4 @@
+using HepBuilder.Web.Infrastructure.Tenancy;
 using HepBuilder.Data;
 using HepBuilder.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ public sealed class HandoutPdfModel(HepDbContext db, AuditLog audit) : PageModel
             version.PatientId);
         await db.SaveChangesAsync(ct);
 
-        var issuedOn = DateOnly.FromDateTime(version.IssuedAt!.Value.UtcDateTime);
+        var issuedOn = ClinicDay.DateOf(version.IssuedAt!.Value, User);
         HandoutFile.Inline(Response, HandoutFile.Name(version.LastName, $"v{n}", issuedOn));
         Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         return new FileContentResult(version.HandoutPdf!, "application/pdf")

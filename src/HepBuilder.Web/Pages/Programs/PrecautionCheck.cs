@@ -59,6 +59,4 @@ public static class PrecautionCheck
             .OrderBy(c => c.Key, StringComparer.Ordinal)
             .ToList();
     }
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -1,3 +1,4 @@
+using HepBuilder.Web.Infrastructure.Tenancy;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Handouts;
@@ -33,7 +34,7 @@ public sealed class ProgramLifecycle(HepDbContext db, AuditLog audit, HandoutFac
 
     private string UserId => accessor.HttpContext?.User.UserId() ?? throw new InvalidOperationException("Not signed in.");
 
-    public DateOnly Today => PrecautionCheck.Today(clock);
+    public DateOnly Today => clock.TodayFor(accessor.HttpContext!.User);
 
     public async Task<ProgramContext?> LoadAsync(Guid programId, CancellationToken ct)
     {
@@ -125,7 +126,7 @@ public sealed class ProgramLifecycle(HepDbContext db, AuditLog audit, HandoutFac
 
         // The patient link is created (or kept, its expiry restarted) in this same transaction; its URL is the QR code.
         var qrUrl = await links.EnsureForIssueAsync(ctx.ProgramId, ctx.PatientId, number, ct);
-        var model = await handouts.BuildAsync(ctx.PatientId, draft, number, draft: false, DateOnly.FromDateTime(now.UtcDateTime), userId, ct, qrUrl);
+        var model = await handouts.BuildAsync(ctx.PatientId, draft, number, draft: false, ClinicDay.DateOf(now, accessor.HttpContext!.User), userId, ct, qrUrl);
         draft.HandoutPdf = HandoutRenderer.RenderPdf(model);
         draft.HandoutSha256 = HandoutRenderer.Sha256Hex(draft.HandoutPdf);
 

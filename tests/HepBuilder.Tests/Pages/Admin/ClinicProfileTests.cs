@@ -43,6 +43,7 @@ public sealed class ClinicProfileTests(AppFixture app) : AppTest(app)
     [InlineData("Input.SafetyText", "", "Enter the safety text")]
     [InlineData("Input.Phone", "call me maybe", "Enter a phone number")]
     [InlineData("Input.PaperSize", "Tabloid", "is not valid")]
+    [InlineData("Input.TimeZone", "Mars/Olympus_Mons", "Choose a time zone from the list.")]
     [InlineData("Input.Name", "Other Spine Clinic", IndexModel.DuplicateNameMessage)]
     [InlineData("Input.Name", "other spine clinic", IndexModel.DuplicateNameMessage)]
     public async Task Bad_input_is_400_with_the_message_and_nothing_changes(string field, string? value, string message)
@@ -188,6 +189,7 @@ public sealed class ClinicProfileTests(AppFixture app) : AppTest(app)
             ["Input.Name"] = AdminHtml.FieldValue(html, "Input.Name"),
             ["Input.SafetyText"] = Clinic.DefaultSafetyText,
             ["Input.PaperSize"] = "Letter",
+            ["Input.TimeZone"] = "UTC",
             ["Input.RequireAdminTwoFactor"] = "false",
             ["Input.Version"] = AdminHtml.FieldValue(html, "Input.Version"),
         };

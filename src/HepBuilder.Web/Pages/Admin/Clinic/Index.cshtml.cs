@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace HepBuilder.Web.Pages.Admin.Clinic;
 // the server's bare refusal. The file is streamed to a temporary file by the framework and never read when too big.
 [RequestFormLimits(MultipartBodyLengthLimit = IndexModel.MaxRequestBytes)]
 [RequestSizeLimit(IndexModel.MaxRequestBytes)]
-public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
+public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<ApplicationUser> signIn) : PageModel
 {
     public const string ConcurrencyMessage =
         "Another admin changed the clinic profile while you were editing. Your changes were not saved: check the " +
@@ -26,6 +27,13 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
     public InputModel Input { get; set; } = new();
 
     public bool HasLogo { get; private set; }
+
+    /// <summary>The zones this server knows, labelled with their current offset, for the time zone list.</summary>
+    public static IReadOnlyList<(string Id, string Label)> TimeZones { get; } = TimeZoneInfo.GetSystemTimeZones()
+        .Where(z => z.HasIanaId)
+        .OrderBy(z => z.BaseUtcOffset).ThenBy(z => z.Id, StringComparer.Ordinal)
+        .Select(z => (z.Id, $"{z.Id.Replace('_', ' ')} (UTC{(z.BaseUtcOffset < TimeSpan.Zero ? "-" : "+")}{z.BaseUtcOffset:hh\\:mm})"))
+        .ToList();
 
     public sealed class InputModel
     {
@@ -54,6 +62,11 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
 
         [Display(Name = "Paper size")]
         public PaperSize PaperSize { get; set; }
+
+        [Required(ErrorMessage = "Choose the clinic's time zone.")]
+        [StringLength(64)]
+        [Display(Name = "Time zone")]
+        public string TimeZone { get; set; } = "UTC";
 
         [Display(Name = "Require two-factor sign-in for admins")]
         public bool RequireAdminTwoFactor { get; set; }
@@ -104,6 +117,10 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
         {
             ModelState.AddModelError(Field(nameof(Input.Name)), DuplicateNameMessage);
         }
+        if (!Infrastructure.Tenancy.ClinicDay.IsKnown(Input.TimeZone))
+        {
+            ModelState.AddModelError(Field(nameof(Input.TimeZone)), "Choose a time zone from the list.");
+        }
         if (!ModelState.IsValid) return Page();
 
         var before = Snapshot(clinic);
@@ -116,6 +133,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
         clinic.SafetyText = Input.SafetyText.Trim();
         clinic.PaperSize = Input.PaperSize;
         clinic.RequireAdminTwoFactor = Input.RequireAdminTwoFactor;
+        clinic.TimeZone = Input.TimeZone;
         if (Input.RemoveLogo)
         {
             clinic.Logo = null;
@@ -146,6 +164,8 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
             ModelState.AddModelError(Field(nameof(Input.Name)), DuplicateNameMessage);
             return Page();
         }
+        // The zone travels in the sign-in cookie: renew this admin's now; everyone else's renews within 5 minutes.
+        if (changes.ContainsKey("TimeZone") && await signIn.UserManager.GetUserAsync(User) is { } me) await signIn.RefreshSignInAsync(me);
         TempData["Success"] = "Clinic profile saved.";
         return RedirectToPage();
     }
@@ -170,7 +190,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
         {
             Name = clinic.Name, Phone = clinic.Phone, Address = clinic.Address, HandoutFooter = clinic.HandoutFooter,
             SafetyText = clinic.SafetyText, PaperSize = clinic.PaperSize, RequireAdminTwoFactor = clinic.RequireAdminTwoFactor,
-            Version = db.Entry(clinic).Property<uint>("xmin").CurrentValue,
+            TimeZone = clinic.TimeZone, Version = db.Entry(clinic).Property<uint>("xmin").CurrentValue,
         };
     }
 
@@ -178,6 +198,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
     {
         ["Name"] = c.Name, ["Phone"] = c.Phone, ["Address"] = c.Address, ["HandoutFooter"] = c.HandoutFooter,
         ["SafetyText"] = c.SafetyText, ["PaperSize"] = c.PaperSize.ToString(), ["RequireAdminTwoFactor"] = c.RequireAdminTwoFactor,
+        ["TimeZone"] = c.TimeZone,
         // The audit trail names the logo by size and a short hash, not its bytes.
         ["Logo"] = c.Logo is null ? null : $"{c.Logo.Length} bytes, sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(c.Logo))[..12]}",
     };
