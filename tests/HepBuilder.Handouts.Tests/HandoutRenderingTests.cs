@@ -73,6 +73,21 @@ public class HandoutRenderingTests
         }
     }
 
+    [Theory]
+    [InlineData(PaperSize.Letter)]
+    [InlineData(PaperSize.A4)]
+    public void Cards_of_a_typical_program_share_pages(PaperSize paper)
+    {
+        var model = Models.Sample(10, new HandoutOptions { Paper = paper });
+        var text = PdfText.Read(HandoutRenderer.RenderPdf(model));
+        var cardPages = text.Pages.SkipLast(1).ToList();
+
+        var perPage = cardPages.Select(p => model.Exercises.Count(e => p.Contains($"{e.Number} {e.Name}", StringComparison.Ordinal))).ToList();
+        Assert.Equal(model.Exercises.Count, perPage.Sum());
+        Assert.True(cardPages.Count <= 4, $"10 cards took {cardPages.Count} pages: {string.Join(", ", perPage)}");
+        Assert.All(perPage.Skip(1).SkipLast(1), n => Assert.InRange(n, 2, 3));
+    }
+
     [Fact]
     public void A_card_taller_than_a_page_is_split_between_steps_with_continued()
     {

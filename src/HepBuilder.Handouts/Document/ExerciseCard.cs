@@ -16,11 +16,11 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
     public Element Build() => ContainerExtensions.Build(c => c
         .KeepTogether()
         .Border(Palette.Rule, 1, 8)
-        .Padding(14 * S, 12 * S, 14 * S, 14 * S)
-        .Continued(ComposeContinuedHeading, 10 * S)
+        .Padding(12 * S, 9 * S, 12 * S, 10 * S)
+        .Continued(ComposeContinuedHeading, 8 * S)
         .Column(column =>
         {
-            column.Spacing(10 * S);
+            column.Spacing(7 * S);
             column.Item().Element(ContainerExtensions.Build(ComposeTitle));
             var pictures = options.Pictures ? exercise.Pictures : [];
             if (pictures.Count == 0)
@@ -34,20 +34,18 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
             }
             else
             {
-                // Pictures beside the text keep a card to about a third of a page.
-                column.Item().Row(row =>
-                {
-                    row.Spacing(16);
-                    row.ConstantItem(196).Element(PictureColumn(pictures));
-                    row.RelativeItem().Element(Details());
-                });
+                // Pictures on the left, what to do on the right, as a therapist lays out a printed sheet; tips
+                // run on at full width under the pictures, so a typical card takes a third to a half of a page.
+                column.Item().Element(new BesideElement(PictureColumn(pictures), PictureWidth, 14, WhatToDo(), Remarks(), 7 * S));
             }
         }));
 
+    private const float PictureWidth = 160;
+
     private void ComposeTitle(IContainer container) => container.Row(row =>
     {
-        var badge = 30 * S;
-        row.Spacing(10 * S);
+        var badge = 24 * S;
+        row.Spacing(9 * S);
         row.ConstantItem(badge).Element(new NumberBadge(Number, type.CardNumber, badge, Palette.Accent));
         row.RelativeItem().PaddingTop(Math.Max(0, (badge - type.CardTitle.Size * type.CardTitle.LineHeight) / 2))
             .Text(exercise.Name, type.CardTitle);
@@ -60,10 +58,10 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
 
     private Element PictureColumn(IReadOnlyList<HandoutPicture> pictures) => ContainerExtensions.Build(c => c.Column(column =>
     {
-        column.Spacing(8);
+        column.Spacing(6);
         foreach (var picture in pictures.Take(3))
         {
-            column.Item().Element(Pictures.Framed(picture, 184, 72, 150, type));
+            column.Item().Element(Pictures.Framed(picture, PictureWidth - 12, 60, 130, type));
         }
     }));
 
@@ -78,28 +76,46 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
 
     private Element Details() => ContainerExtensions.Build(c => c.Column(column =>
     {
-        column.Spacing(10 * S);
-        column.Item().Element(Steps());
+        column.Spacing(8 * S);
+        column.Item().Element(WhatToDo());
+        foreach (var remark in Remarks())
+        {
+            column.Item().Element(remark);
+        }
+    }));
+
+    /// <summary>The dose, prominent at the top, then the numbered steps.</summary>
+    private Element WhatToDo() => ContainerExtensions.Build(c => c.Column(column =>
+    {
+        column.Spacing(8 * S);
         column.Item().Element(ContainerExtensions.Build(ComposeDose));
+        column.Item().Element(Steps());
+    }));
+
+    private List<Element> Remarks()
+    {
+        var remarks = new List<Element>();
         if (exercise.Cues.Count > 0)
         {
-            column.Item().Element(Remark("TIPS", exercise.Cues, Palette.Accent, Icons.Note, Palette.Ink));
+            remarks.Add(Remark("Tips", exercise.Cues, Palette.Accent, Icons.Note, Palette.Ink));
         }
 
         if (!string.IsNullOrWhiteSpace(exercise.ClinicianNote))
         {
-            column.Item().Element(Remark($"NOTE FROM {clinicianName.ToUpperInvariant()}", [exercise.ClinicianNote], Palette.Accent, Icons.Note, Palette.Ink));
+            remarks.Add(Remark($"Note from {clinicianName}", [exercise.ClinicianNote], Palette.Accent, Icons.Note, Palette.Ink));
         }
 
         if (exercise.Precautions.Count > 0)
         {
-            column.Item().Element(Remark("TAKE CARE", exercise.Precautions, Palette.SafetyEdge, Icons.Warning, Palette.SafetyInk));
+            remarks.Add(Remark("Take care", exercise.Precautions, Palette.SafetyEdge, Icons.Warning, Palette.SafetyInk));
         }
-    }));
+
+        return remarks;
+    }
 
     private Element Steps() => ContainerExtensions.Build(c => c.Column(column =>
     {
-        column.Spacing(7 * S);
+        column.Spacing(3 * S);
         for (var i = 0; i < exercise.Steps.Count; i++)
         {
             var number = (i + 1).ToString(CultureInfo.InvariantCulture);
@@ -120,29 +136,36 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
         container
             .Background(Palette.AccentSoft)
             .BorderLeft(Palette.Accent, 4)
-            .Padding(14 * S, 8 * S, 12 * S, 9 * S)
-            .Column(column =>
+            .Padding(11 * S, 6 * S, 10 * S, 7 * S)
+            .Text(type.Dose, t =>
             {
-                column.Spacing(2);
-                column.Item().Text("HOW MUCH", type.Label);
-                column.Item().Text(sentence.Length > 0 ? sentence : "As your clinician showed you.", type.Dose);
+                t.Span("How much: ").WithStyle(type.Dose.WithColor(Palette.Accent));
+                t.Span(sentence.Length > 0 ? sentence : "As your clinician showed you.");
             });
     }
 
     private Element Remark(string label, IReadOnlyList<string> lines, SKColor labelColor, Action<SKCanvas, SKRect, SKColor> icon, SKColor ink) =>
-        // Kept together so a label is never left alone at the foot of a page.
+        // The label leads the first line (a line saved per remark); kept together so it never ends a page alone.
         ContainerExtensions.Build(c => c.KeepTogether().Row(row =>
         {
-            var size = 14 * S;
-            row.Spacing(8 * S);
-            row.ConstantItem(size).PaddingTop(1).Canvas(size, (canvas, b) => icon(canvas, b, labelColor));
+            var size = 12 * S;
+            row.Spacing(6 * S);
+            row.ConstantItem(size).PaddingTop(2 * S).Canvas(size, (canvas, b) => icon(canvas, b, labelColor));
             row.RelativeItem().Column(column =>
             {
                 column.Spacing(2);
-                column.Item().Text(label, type.Label.WithColor(labelColor));
-                foreach (var line in lines)
+                for (var i = 0; i < lines.Count; i++)
                 {
-                    column.Item().Text(line, type.Body.WithColor(ink));
+                    var line = lines[i];
+                    column.Item().Text(type.Body, t =>
+                    {
+                        if (i == 0)
+                        {
+                            t.Span(label + ": ").WithStyle(type.BodyBold.WithColor(labelColor));
+                        }
+
+                        t.Span(line).WithStyle(type.Body.WithColor(ink));
+                    });
                 }
             });
         }));

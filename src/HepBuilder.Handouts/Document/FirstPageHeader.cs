@@ -23,45 +23,64 @@ internal sealed class FirstPageHeader(HandoutModel model, Typography type)
         column.Item().Element(ContainerExtensions.Build(ComposeSafety));
     }));
 
-    private void ComposeClinic(IContainer container) => container.Row(row =>
+    private void ComposeClinic(IContainer container) => container.Column(column =>
     {
         var s = type.Scale;
-        row.Spacing(12);
-        if (Pictures.Decode(model.Clinic.Logo) is { } logo)
+        column.Spacing(4 * s);
+        column.Item().Row(row =>
         {
-            row.ConstantItem(58 * s).Image(logo, 48 * s);
-        }
-
-        row.RelativeItem().Column(column =>
-        {
-            column.Spacing(2);
-            column.Item().Text(model.Clinic.Name, type.ClinicName);
-            if (!string.IsNullOrWhiteSpace(model.Clinic.Address))
+            row.Spacing(12);
+            if (Pictures.Decode(model.Clinic.Logo) is { } logo)
             {
-                column.Item().Text(model.Clinic.Address, type.Small);
+                row.ConstantItem(58 * s).Image(logo, 48 * s);
             }
 
-            column.Item().Text(type.Small, t =>
+            row.RelativeItem().Column(clinic =>
             {
-                t.Span("Phone ").WithStyle(type.Small);
-                t.Span(model.Clinic.Phone).WithStyle(type.SmallBold.WithColor(Palette.Ink));
+                clinic.Spacing(2);
+                clinic.Item().Text(model.Clinic.Name, type.ClinicName);
+                if (!string.IsNullOrWhiteSpace(model.Clinic.Address))
+                {
+                    clinic.Item().Text(model.Clinic.Address, type.Small);
+                }
+
+                if (HasPhone)
+                {
+                    clinic.Item().Text(type.Small, t =>
+                    {
+                        t.Span("Phone ").WithStyle(type.Small);
+                        t.Span(model.Clinic.Phone).WithStyle(type.SmallBold.WithColor(Palette.Ink));
+                    });
+                }
             });
+
+            if (HasLink)
+            {
+                row.ConstantItem(130 * s).PaddingTop(4 * s).Column(phone =>
+                {
+                    phone.Spacing(1);
+                    phone.Item().Text("ON YOUR PHONE", type.Label, TextAlignment.Right);
+                    phone.Item().Text("See your exercises and tick them off each day.", type.Small, TextAlignment.Right);
+                });
+                row.ConstantItem(64 * s).Canvas(64 * s, (canvas, b) => QrCode.Draw(canvas, b, model.QrUrl, Palette.Ink));
+            }
         });
 
-        if (!string.IsNullOrWhiteSpace(model.QrUrl))
+        if (HasLink)
         {
-            row.ConstantItem(150 * s).Row(qr =>
+            // Printed whole on one line so it can be typed exactly; the page behind it works without the scheme or query.
+            column.Item().Text(type.Small, t =>
             {
-                qr.Spacing(8);
-                qr.RelativeItem().PaddingTop(8 * s).Text(type.Small, t =>
-                {
-                    t.AlignRight();
-                    t.Span("Scan to open this program on your phone, with videos.");
-                });
-                qr.ConstantItem(60 * s).Canvas(60 * s, (canvas, b) => QrCode.Draw(canvas, b, model.QrUrl, Palette.Ink));
+                t.AlignRight();
+                t.Span("Scan or type this address: ");
+                t.Span(QrCode.TypedAddress(model.QrUrl)).WithStyle(type.SmallBold.WithColor(Palette.Ink));
             });
         }
     });
+
+    private bool HasPhone => !string.IsNullOrWhiteSpace(model.Clinic.Phone);
+
+    private bool HasLink => !string.IsNullOrWhiteSpace(model.QrUrl);
 
     private void ComposeTitle(IContainer container) => container.Column(column =>
     {
@@ -143,11 +162,10 @@ internal sealed class FirstPageHeader(HandoutModel model, Typography type)
                 column.Spacing(3);
                 column.Item().Text("Stop and call us", type.SafetyTitle);
                 column.Item().Text(model.Clinic.SafetyText, type.Safety);
-                column.Item().Text(type.Safety, t =>
+                if (HasPhone)
                 {
-                    t.Span("Call ").WithStyle(type.Safety.WithBold());
-                    t.Span(model.Clinic.Phone).WithStyle(type.Safety.WithBold());
-                });
+                    column.Item().Text($"Call {model.Clinic.Phone}", type.Safety.WithBold());
+                }
             });
         });
 }

@@ -27,7 +27,7 @@ internal sealed class HandoutDocument(HandoutModel model) : IDocument
     public void Compose(IDocumentContainer document) => document.Page(page =>
     {
         page.PageSize(model.Options.Paper == PaperSize.A4 ? A4 : Letter);
-        page.Margin(44, 40, 44, 30);
+        page.Margin(44, 34, 44, 26);
         page.Spacing(0, 12 * type.Scale);
         page.Content(ComposeContent);
         page.Footer(ComposeFooter);
@@ -39,7 +39,7 @@ internal sealed class HandoutDocument(HandoutModel model) : IDocument
 
     private void ComposeContent(IContainer container) => container.Column(column =>
     {
-        column.Spacing(14 * type.Scale);
+        column.Spacing(12 * type.Scale);
         column.Item().Element(new FirstPageHeader(model, type).Build());
         foreach (var exercise in model.Exercises)
         {
@@ -57,17 +57,22 @@ internal sealed class HandoutDocument(HandoutModel model) : IDocument
 
     private void ComposeFooter(IContainer container) => container.Column(column =>
     {
+        var phone = model.Clinic.Phone.Trim();
+        var clinic = string.IsNullOrWhiteSpace(model.Clinic.FooterText)
+            ? model.Clinic.Name
+            : $"{model.Clinic.Name} · {model.Clinic.FooterText.Trim()}";
         column.Spacing(4);
         column.Item().LineHorizontal(Palette.Rule, 0.75f);
         column.Item().Row(row =>
         {
-            row.RelativeItem().Text($"Questions? Call {model.Clinic.Phone}", type.FooterBold);
+            row.RelativeItem().Text(phone.Length > 0 ? $"Questions? Call {phone}" : $"Questions? Ask {model.Clinic.Name}", type.FooterBold);
             row.ConstantItem(110 * type.Scale).PageNumber("Page {0} of {1}", type.FooterBold, TextAlignment.Right);
         });
         column.Item().Row(row =>
         {
-            row.RelativeItem().Text(model.Clinic.Name, type.Footer);
-            row.RelativeItem().Text($"Version {model.Version} issued {IssuedText(model.IssuedOn)}", type.Footer, TextAlignment.Right);
+            row.Spacing(12);
+            row.RelativeItem().Text(clinic, type.Footer);
+            row.ConstantItem(170 * type.Scale).Text($"Version {model.Version} issued {IssuedText(model.IssuedOn)}", type.Footer, TextAlignment.Right);
         });
     });
 

@@ -13,6 +13,15 @@ internal static class QrCode
     private const int CacheLimit = 512;
     private static readonly ConcurrentDictionary<string, (SKPath Path, int Size)> Cache = new();
 
+    /// <summary>
+    /// The address as a patient would type it: without the scheme (browsers add it) and without the query or
+    /// fragment (the page shows the program's current version whatever version is asked for).
+    /// </summary>
+    public static string TypedAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri.Authority + uri.AbsolutePath.TrimEnd('/')
+            : url;
+
     public static void Draw(SKCanvas canvas, SKRect bounds, string url, SKColor color)
     {
         var (path, size) = Matrix(url);

@@ -27,14 +27,14 @@ internal sealed class Typography
     private Typography(float body, float heading, float scale)
     {
         Scale = scale;
-        Body = new TextStyle(body, false, Palette.Ink, 1.35f);
+        Body = new TextStyle(body, false, Palette.Ink, 1.3f);
         BodyBold = Body.WithBold();
         Small = new TextStyle(Math.Max(body - 2, 9), false, Palette.Muted, 1.3f);
         SmallBold = Small.WithBold();
         Label = new TextStyle(Math.Max(body - 2.5f, 8.5f), true, Palette.Accent, 1.3f);
-        Step = new TextStyle(body + 0.5f, false, Palette.Ink, 1.38f);
+        Step = new TextStyle(body + 0.5f, false, Palette.Ink, 1.3f);
         StepNumber = new TextStyle(body + 0.5f, true, SKColors.White, 1.38f);
-        Dose = new TextStyle(body + 1.5f, true, Palette.Ink, 1.35f);
+        Dose = new TextStyle(body + 1, true, Palette.Ink, 1.3f);
         CardTitle = new TextStyle(heading, true, Palette.Ink, 1.2f);
         CardNumber = new TextStyle(heading - 2, true, SKColors.White, 1.2f);
         Title = new TextStyle(heading + 7, true, Palette.Ink, 1.15f);
