@@ -15,7 +15,8 @@ public static class SecurityHeaders
             h.ContentSecurityPolicy = Csp;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "same-origin";
+            // A default only: a page whose address is a secret (the patient link) sends no referrer at all.
+            if (!h.ContainsKey("Referrer-Policy")) h["Referrer-Policy"] = "same-origin";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             return Task.CompletedTask;
         });

@@ -155,8 +155,9 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
 
     private async Task<ResolvedLink?> ResolveAsync(string token, CancellationToken ct)
     {
-        // Search engines must not keep this page, and its address is the patient's key.
+        // Search engines must not keep this page, and its address is the patient's key: no referrer may carry it away.
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
         Response.Headers.CacheControl = "no-store";
         Token = token;
         var link = await links.ResolveAsync(token, ct);

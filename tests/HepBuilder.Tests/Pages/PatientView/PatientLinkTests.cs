@@ -56,6 +56,12 @@ public sealed class PatientLinkTests(AppFixture app) : AppTest(app)
         Assert.False(QrInPdf.Encodes(pdf, $"http://localhost/p/{issued.Token}?v=2"));
         using var phone = _kit.Phone();
         Assert.Contains("Hello Ada", await phone.GetPageAsync(new Uri(url).PathAndQuery));
+
+        // The address printed under the code, typed as printed (a browser adds the scheme), opens the same page.
+        var page1 = PdfWords.Pages(pdf)[0];
+        var typed = System.Text.RegularExpressions.Regex.Match(page1, @"Scan or type this address: (\S+)").Groups[1].Value;
+        Assert.Equal($"localhost/p/{issued.Token}", typed);
+        Assert.Contains("Hello Ada", await phone.GetPageAsync(new Uri("http://" + typed).PathAndQuery));
     }
 
     [Fact]
@@ -121,6 +127,27 @@ public sealed class PatientLinkTests(AppFixture app) : AppTest(app)
             new("Input.Day", PatientViewKit.Today.ToString("yyyy-MM-dd")), new("Input.Pain", "3")]);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Empty(await _kit.EntriesAsync(issued.Clinic.Id, issued.ProgramId));
+    }
+
+    [Fact]
+    public async Task Patient_link_pages_send_no_referrer_and_other_pages_keep_same_origin()
+    {
+        var issued = await _kit.IssuedAsync();
+        using var phone = _kit.Phone();
+
+        foreach (var path in new[] { $"/p/{issued.Token}", $"/p/{issued.Token}?v=1", "/p/AAAAAAAAAAAAAAAAAAAAAA", "/p/short" })
+        {
+            var response = await phone.GetAsync(path);
+            Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        }
+        var saved = await PatientViewKit.PostEntryAsync(phone, issued.Token, f => PatientViewKit.Set(f, "Input.Pain", "2"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("no-referrer", Assert.Single(saved.Headers.GetValues("Referrer-Policy")));
+
+        var signIn = await phone.GetAsync("/Identity/Account/Login");
+        Assert.Equal("same-origin", Assert.Single(signIn.Headers.GetValues("Referrer-Policy")));
+        var program = await issued.Clinician.GetAsync($"/Programs/{issued.ProgramId}");
+        Assert.Equal("same-origin", Assert.Single(program.Headers.GetValues("Referrer-Policy")));
     }
 
     [Fact]
