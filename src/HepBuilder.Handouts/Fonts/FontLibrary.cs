@@ -18,8 +18,8 @@ internal static class FontLibrary
     [
         Face("atkinson-hyperlegible-latin-400-normal.woff"),
         Face("atkinson-hyperlegible-latin-ext-400-normal.woff"),
-        Face("noto-sans-hebrew-hebrew-400-normal.woff"),
-        Face("noto-sans-arabic-arabic-400-normal.woff"),
+        Face("noto-sans-hebrew-hebrew-400-normal.woff", shaped: true),
+        Face("noto-sans-arabic-arabic-400-normal.woff", shaped: true),
         Face("noto-emoji-emoji-400-normal.woff"),
         Face("DejaVuSans.ttf"),
     ]));
@@ -28,8 +28,8 @@ internal static class FontLibrary
     [
         Face("atkinson-hyperlegible-latin-700-normal.woff"),
         Face("atkinson-hyperlegible-latin-ext-700-normal.woff"),
-        Face("noto-sans-hebrew-hebrew-700-normal.woff"),
-        Face("noto-sans-arabic-arabic-700-normal.woff"),
+        Face("noto-sans-hebrew-hebrew-700-normal.woff", shaped: true),
+        Face("noto-sans-arabic-arabic-700-normal.woff", shaped: true),
         Face("noto-emoji-emoji-400-normal.woff"),
         Face("DejaVuSans.ttf"),
     ]));
@@ -47,7 +47,12 @@ internal static class FontLibrary
         Bold.Warm();
     }
 
-    private static Lazy<SKTypeface> Face(string file) => new(() =>
+    private static readonly ConcurrentDictionary<SKTypeface, TextShaper> Shapers = new();
+
+    /// <summary>The shaper of a face whose script needs one (Hebrew, Arabic); null for every other face.</summary>
+    public static TextShaper? ShaperFor(SKTypeface face) => Shapers.GetValueOrDefault(face);
+
+    private static Lazy<SKTypeface> Face(string file, bool shaped = false) => new(() =>
     {
         using var stream = typeof(FontLibrary).Assembly.GetManifestResourceStream(Prefix + file)
             ?? throw new InvalidOperationException($"Font resource {file} is missing from the build.");
@@ -55,8 +60,15 @@ internal static class FontLibrary
         stream.CopyTo(buffer);
         var bytes = file.StartsWith("atkinson", StringComparison.Ordinal) ? WoffDecoder.ToSfnt(buffer.ToArray()) : buffer.ToArray();
         using var data = SKData.CreateCopy(bytes);
-        return SKTypeface.FromData(data)
+        var face = SKTypeface.FromData(data)
             ?? throw new InvalidOperationException($"Font resource {file} could not be loaded.");
+        if (shaped)
+        {
+            // HarfBuzz reads only plain OpenType; the glyph ids are the same as in the WOFF Skia embeds.
+            Shapers[face] = new TextShaper(WoffDecoder.ToSfnt(bytes));
+        }
+
+        return face;
     });
 }
 

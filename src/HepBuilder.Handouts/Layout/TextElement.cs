@@ -57,16 +57,37 @@ public sealed class TextElement : Element
             {
                 TextAlignment.Center => (bounds.Width - line.Width) / 2,
                 TextAlignment.Right => bounds.Width - line.Width,
+                _ when line.Rtl => bounds.Width - line.Width,
                 _ => 0,
             };
             foreach (var run in line.Runs)
             {
                 paint.Color = run.Color;
-                context.Canvas.DrawText(run.Text, bounds.Left + offset + run.X, y + line.Baseline, SKTextAlign.Left, run.Font, paint);
+                if (run.Shaped is { } shaped)
+                {
+                    using var blob = Blob(shaped, run.Font);
+                    context.Canvas.DrawText(blob, bounds.Left + offset + run.X, y + line.Baseline, paint);
+                }
+                else
+                {
+                    context.Canvas.DrawText(run.Text, bounds.Left + offset + run.X, y + line.Baseline, SKTextAlign.Left, run.Font, paint);
+                }
             }
 
             y += line.Height;
         }
+    }
+
+    /// <summary>Shaped glyphs with their source text and clusters, so the PDF still reads back as the original characters.</summary>
+    private static SKTextBlob Blob(Fonts.ShapedText shaped, SKFont font)
+    {
+        using var builder = new SKTextBlobBuilder();
+        var run = builder.AllocatePositionedTextRun(font, shaped.Glyphs.Length, shaped.Utf8.Length);
+        run.SetGlyphs(shaped.Glyphs);
+        run.SetPositions(shaped.Positions);
+        run.SetText(shaped.Utf8);
+        run.SetClusters(shaped.Clusters);
+        return builder.Build()!;
     }
 
     public override SplitResult Split(float width, float height, bool pageTop)

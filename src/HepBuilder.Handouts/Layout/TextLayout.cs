@@ -5,15 +5,36 @@ using SkiaSharp;
 
 namespace HepBuilder.Handouts.Layout;
 
-/// <summary>A piece of one line drawn with one font and colour, at an x offset from the line start.</summary>
-internal readonly record struct PlacedRun(string Text, SKFont Font, SKColor Color, float X);
+/// <summary>
+/// A piece of one line drawn with one font and colour, at an x offset from the line start. Hebrew and
+/// Arabic pieces carry their shaped glyphs; every other piece is drawn from its characters.
+/// </summary>
+internal readonly record struct PlacedRun(string Text, SKFont Font, SKColor Color, float X, ShapedText? Shaped = null);
 
-internal sealed record TextLine(IReadOnlyList<PlacedRun> Runs, float Width, float Height, float Baseline);
+/// <summary>A laid-out line; <paramref name="Rtl"/> when its paragraph reads right to left (it then aligns right).</summary>
+internal sealed record TextLine(IReadOnlyList<PlacedRun> Runs, float Width, float Height, float Baseline, bool Rtl = false);
+
+/// <summary>Part of a word in one font and style, measured (and shaped when its face needs it).</summary>
+internal readonly record struct Piece(string Text, TextStyle Style, SKFont Font, float Width, ShapedText? Shaped)
+{
+    /// <param name="shaper">The face's shaper (<see cref="FontLibrary.ShaperFor"/>), null for faces drawn unshaped.</param>
+    public static Piece Make(string text, TextStyle style, SKFont font, TextShaper? shaper)
+    {
+        if (shaper is not null)
+        {
+            var shaped = shaper.Shape(text, font.Size);
+            return new Piece(text, style, font, shaped.Width, shaped);
+        }
+
+        return new Piece(text, style, font, font.MeasureText(text), null);
+    }
+}
 
 /// <summary>
 /// Greedy word wrapping with the real font metrics. Each character is drawn by the first face of the
 /// chain that has it; words longer than a line are broken between characters; no hyphens are added.
-/// Right-to-left words are put in visual order (no shaping: Arabic prints in isolated letter forms).
+/// Hebrew and Arabic are shaped with HarfBuzz; words are put in visual order by their direction and
+/// the paragraph's (see <see cref="BidiOrder"/>), and a right-to-left paragraph aligns right.
 /// </summary>
 internal static class TextLayout
 {
@@ -89,9 +110,9 @@ internal static class TextLayout
         return lines;
     }
 
-    private sealed class Word
+    internal sealed class Word
     {
-        public List<(string Text, TextStyle Style, SKFont Font, float Width)> Pieces { get; } = [];
+        public List<Piece> Pieces { get; } = [];
 
         public float Width { get; set; }
 
@@ -99,7 +120,14 @@ internal static class TextLayout
 
         public bool BreakBefore { get; set; }
 
+        /// <summary>The word's first letter is right-to-left.</summary>
         public bool Rtl { get; set; }
+
+        /// <summary>The word has a letter (a strong direction); a number or punctuation takes its neighbours'.</summary>
+        public bool Strong { get; set; }
+
+        /// <summary>The first letter of the word's paragraph is right-to-left.</summary>
+        public bool ParagraphRtl { get; set; }
     }
 
     private static List<Word> Words(IReadOnlyList<(string Text, TextStyle Style)> spans)
@@ -108,6 +136,7 @@ internal static class TextLayout
         var word = new Word();
         var piece = new StringBuilder();
         SKFont? pieceFont = null;
+        TextShaper? pieceShaper = null;
         TextStyle? pieceStyle = null;
         var pendingSpace = 0f;
         var pendingBreak = false;
@@ -117,10 +146,9 @@ internal static class TextLayout
         {
             if (piece.Length > 0 && pieceFont is not null && pieceStyle is not null)
             {
-                var text = piece.ToString();
-                var w = pieceFont.MeasureText(text);
-                word.Pieces.Add((text, pieceStyle, pieceFont, w));
-                word.Width += w;
+                var made = Piece.Make(piece.ToString(), pieceStyle, pieceFont, pieceShaper);
+                word.Pieces.Add(made);
+                word.Width += made.Width;
             }
 
             piece.Clear();
@@ -176,12 +204,14 @@ internal static class TextLayout
                 {
                     FlushPiece();
                     pieceFont = font;
+                    pieceShaper = FontLibrary.ShaperFor(face);
                     pieceStyle = style;
                 }
 
                 if (!strongSeen && Rune.IsLetter(rune))
                 {
                     strongSeen = true;
+                    word.Strong = true;
                     word.Rtl = IsRtl(rune.Value);
                 }
 
@@ -192,6 +222,7 @@ internal static class TextLayout
         }
 
         FlushWord();
+        BidiOrder.SetParagraphDirections(words);
         return words;
     }
 
@@ -199,37 +230,41 @@ internal static class TextLayout
 
     private static IEnumerable<Word> BreakLongWord(Word word, float maxWidth)
     {
-        var chunk = new Word { Rtl = word.Rtl };
-        foreach (var (text, style, font, _) in word.Pieces)
+        var chunk = new Word { Rtl = word.Rtl, Strong = word.Strong, ParagraphRtl = word.ParagraphRtl };
+        foreach (var (text, style, font, _, shaped) in word.Pieces)
         {
+            var shaper = shaped is null ? null : FontLibrary.ShaperFor(font.Typeface);
             var sb = new StringBuilder();
+            var sbWidth = 0f;
             var e = StringInfo.GetTextElementEnumerator(text);
             while (e.MoveNext())
             {
                 var element = e.GetTextElement();
                 var w = font.MeasureText(element);
-                var pieceWidth = sb.Length > 0 ? font.MeasureText(sb.ToString()) : 0;
-                if (chunk.Width + pieceWidth + w > maxWidth && (chunk.Pieces.Count > 0 || sb.Length > 0))
+                if (chunk.Width + sbWidth + w > maxWidth && (chunk.Pieces.Count > 0 || sb.Length > 0))
                 {
                     if (sb.Length > 0)
                     {
-                        chunk.Pieces.Add((sb.ToString(), style, font, pieceWidth));
-                        chunk.Width += pieceWidth;
+                        var head = Piece.Make(sb.ToString(), style, font, shaper);
+                        chunk.Pieces.Add(head);
+                        chunk.Width += head.Width;
                         sb.Clear();
+                        sbWidth = 0;
                     }
 
                     yield return chunk;
-                    chunk = new Word { Rtl = word.Rtl };
+                    chunk = new Word { Rtl = word.Rtl, Strong = word.Strong, ParagraphRtl = word.ParagraphRtl };
                 }
 
                 sb.Append(element);
+                sbWidth += w;
             }
 
             if (sb.Length > 0)
             {
-                var w = font.MeasureText(sb.ToString());
-                chunk.Pieces.Add((sb.ToString(), style, font, w));
-                chunk.Width += w;
+                var rest = Piece.Make(sb.ToString(), style, font, shaper);
+                chunk.Pieces.Add(rest);
+                chunk.Width += rest.Width;
             }
         }
 
@@ -258,7 +293,8 @@ internal static class TextLayout
         var ascent = -metrics.Ascent;
         var baseline = (height - (ascent + metrics.Descent)) / 2 + ascent;
 
-        var visual = VisualOrder(words);
+        var rtl = words.Count > 0 && words[0].ParagraphRtl;
+        var visual = BidiOrder.Visual(words, rtl);
         var runs = new List<PlacedRun>();
         var x = 0f;
         for (var i = 0; i < visual.Count; i++)
@@ -266,17 +302,17 @@ internal static class TextLayout
             var (word, gap) = visual[i];
             var spaced = i > 0 && gap > 0;
             x += i > 0 ? gap : 0;
-            foreach (var (text, style, font, width) in word.Rtl ? Reversed(word.Pieces) : word.Pieces)
+            foreach (var (text, style, font, width, shaped) in word.Rtl ? BidiOrder.Reversed(word.Pieces) : word.Pieces)
             {
                 // Words in the same font and colour become one run: fewer text objects, a smaller PDF.
-                if (runs.Count > 0 && runs[^1] is var last && ReferenceEquals(last.Font, font) && last.Color == style.Color
-                    && (!spaced || Math.Abs(gap - font.MeasureText(" ")) < 0.001f))
+                if (shaped is null && runs.Count > 0 && runs[^1] is { Shaped: null } last && ReferenceEquals(last.Font, font)
+                    && last.Color == style.Color && (!spaced || Math.Abs(gap - font.MeasureText(" ")) < 0.001f))
                 {
                     runs[^1] = last with { Text = last.Text + (spaced ? " " : "") + text };
                 }
                 else
                 {
-                    runs.Add(new PlacedRun(text, font, style.Color, x));
+                    runs.Add(new PlacedRun(text, font, style.Color, x, shaped));
                 }
 
                 spaced = false;
@@ -284,60 +320,6 @@ internal static class TextLayout
             }
         }
 
-        return new TextLine(runs, x, height, baseline);
-    }
-
-    /// <summary>Reverses each maximal run of right-to-left words (and the gaps between them) within the line.</summary>
-    private static List<(Word Word, float Gap)> VisualOrder(List<Word> words)
-    {
-        var order = new List<(Word, float)>(words.Count);
-        for (var i = 0; i < words.Count; i++)
-        {
-            order.Add((words[i], words[i].SpaceBefore));
-        }
-
-        for (var start = 0; start < order.Count; start++)
-        {
-            if (!order[start].Item1.Rtl)
-            {
-                continue;
-            }
-
-            var end = start;
-            while (end + 1 < order.Count && order[end + 1].Item1.Rtl)
-            {
-                end++;
-            }
-
-            var leadGap = order[start].Item2;
-            var run = order.GetRange(start, end - start + 1);
-            var gaps = run.Select(r => r.Item2).Skip(1).Reverse().ToList();
-            run.Reverse();
-            for (var k = 0; k < run.Count; k++)
-            {
-                order[start + k] = (run[k].Item1, k == 0 ? leadGap : gaps[k - 1]);
-            }
-
-            start = end;
-        }
-
-        return order;
-    }
-
-    private static IEnumerable<(string, TextStyle, SKFont, float)> Reversed(List<(string Text, TextStyle Style, SKFont Font, float Width)> pieces)
-    {
-        for (var i = pieces.Count - 1; i >= 0; i--)
-        {
-            var p = pieces[i];
-            var elements = new List<string>();
-            var e = StringInfo.GetTextElementEnumerator(p.Text);
-            while (e.MoveNext())
-            {
-                elements.Add(e.GetTextElement());
-            }
-
-            elements.Reverse();
-            yield return (string.Concat(elements), p.Style, p.Font, p.Width);
-        }
+        return new TextLine(runs, x, height, baseline, rtl);
     }
 }
