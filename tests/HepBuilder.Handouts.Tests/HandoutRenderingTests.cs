@@ -227,6 +227,40 @@ public class HandoutRenderingTests
     }
 
     [Fact]
+    public void Latin_text_is_written_a_line_at_a_time_not_a_glyph_at_a_time()
+    {
+        var content = PageContents(HandoutRenderer.RenderPdf(Models.Sample()));
+
+        var shows = System.Text.RegularExpressions.Regex.Count(content, " Tj\\n");
+        var moves = System.Text.RegularExpressions.Regex.Count(content, " Td ");
+        Assert.True(shows > 100, $"{shows} text strings");
+        Assert.True(moves < shows / 10, $"{moves} glyph moves for {shows} text strings");
+    }
+
+    /// <summary>Every compressed stream of the PDF inflated and joined: the page content (and font programs).</summary>
+    private static string PageContents(byte[] pdf)
+    {
+        var raw = System.Text.Encoding.Latin1.GetString(pdf);
+        var text = new System.Text.StringBuilder();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(raw, "/Length (\\d+)[^>]*>>\\s*stream\\n"))
+        {
+            var length = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            using var inflate = new System.IO.Compression.ZLibStream(new MemoryStream(pdf, m.Index + m.Length, length), System.IO.Compression.CompressionMode.Decompress);
+            using var reader = new StreamReader(inflate, System.Text.Encoding.Latin1);
+            try
+            {
+                text.Append(reader.ReadToEnd());
+            }
+            catch (InvalidDataException)
+            {
+                // A stream stored without compression is not page content.
+            }
+        }
+
+        return text.ToString();
+    }
+
+    [Fact]
     public void The_ten_exercise_handout_stays_small_and_embeds_no_fallback_font()
     {
         var pdf = HandoutRenderer.RenderPdf(Models.Sample());

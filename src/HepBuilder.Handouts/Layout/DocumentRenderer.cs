@@ -10,11 +10,17 @@ public static class DocumentRenderer
 {
     private const int MaxPages = 500;
 
+    [ThreadStatic]
+    private static MemoryStream? buffer;
+
     public static byte[] GeneratePdf(IDocument document)
     {
         var pages = Paginate(document);
         var meta = document.Metadata;
-        using var stream = new MemoryStream(256 * 1024);
+        // One buffer per thread, reused: a fresh 256 KB buffer per handout lands on the large-object heap
+        // and costs a full (gen 2) collection every few handouts, which stalls every rendering thread.
+        var stream = buffer ??= new MemoryStream(256 * 1024);
+        stream.SetLength(0);
         using (var managed = new SKManagedWStream(stream))
         using (var pdf = SKDocument.CreatePdf(managed, new SKDocumentPdfMetadata
         {
@@ -39,7 +45,14 @@ public static class DocumentRenderer
             pdf.Close();
         }
 
-        return PdfLanguage.Set(stream.GetBuffer().AsSpan(0, (int)stream.Length), meta.Language);
+        var pdfBytes = PdfLanguage.Set(stream.GetBuffer().AsSpan(0, (int)stream.Length), meta.Language);
+        if (stream.Capacity > 4 * 1024 * 1024)
+        {
+            // A huge document (hundreds of pages) does not pin its buffer to the thread for good.
+            buffer = null;
+        }
+
+        return pdfBytes;
     }
 
     /// <summary>One page as PNG, <paramref name="widthPx"/> wide, on white.</summary>

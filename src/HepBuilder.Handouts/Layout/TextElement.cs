@@ -70,7 +70,8 @@ public sealed class TextElement : Element
                 }
                 else
                 {
-                    context.Canvas.DrawText(run.Text, bounds.Left + offset + run.X, y + line.Baseline, SKTextAlign.Left, run.Font, paint);
+                    using var blob = Fonts.GlyphRuns.Build(run.Text, run.Font);
+                    context.Canvas.DrawText(blob, bounds.Left + offset + run.X, y + line.Baseline, paint);
                 }
             }
 
