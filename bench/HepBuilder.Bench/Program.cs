@@ -85,10 +85,12 @@ static void Throughput()
     var (model, _) = BenchModel.Create();
     HandoutRenderer.Warm();
     var pages = System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(HandoutRenderer.RenderPdf(model)), "/Type /Page\\b");
-    var results = new Dictionary<int, double>();
-    foreach (var threads in new[] { 1, 2, 1, 2 })
+    // Interleaved rounds, best of three per thread count: on a shared machine other work only ever slows a
+    // round down, so the best round is the closest to what the code itself can do.
+    var best = new Dictionary<int, double> { [1] = 0, [2] = 0 };
+    foreach (var threads in new[] { 1, 2, 1, 2, 1, 2 })
     {
-        var duration = TimeSpan.FromSeconds(5);
+        var duration = TimeSpan.FromSeconds(4);
         var count = 0L;
         var sw = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
@@ -102,9 +104,9 @@ static void Throughput()
         workers.ForEach(t => t.Start());
         workers.ForEach(t => t.Join());
         var perSecond = count / sw.Elapsed.TotalSeconds;
-        results[threads] = perSecond;
+        best[threads] = Math.Max(best[threads], perSecond);
         Console.WriteLine($"{threads} thread(s): {perSecond:0.0} handouts/s = {perSecond * pages:0} pages/s");
     }
 
-    Console.WriteLine($"2-thread scaling: {results[2] / results[1]:0.00}x");
+    Console.WriteLine($"best: 1 thread {best[1]:0.0}/s, 2 threads {best[2]:0.0}/s; 2-thread scaling {best[2] / best[1]:0.00}x");
 }

@@ -18,6 +18,9 @@ internal static class GlyphRuns
     [ThreadStatic]
     private static Dictionary<SKFont, (float[] Units, int EmSize)>? byFont;
 
+    [ThreadStatic]
+    private static SKTextBlobBuilder? blobBuilder;
+
     public static SKTextBlob Build(string text, SKFont font)
     {
         byFont ??= [];
@@ -29,7 +32,8 @@ internal static class GlyphRuns
 
         var (units, emSize) = advances;
         var count = font.CountGlyphs(text);
-        using var builder = new SKTextBlobBuilder();
+        // Building resets the builder, so each thread keeps one (every new Skia object takes a global lock).
+        var builder = blobBuilder ??= new SKTextBlobBuilder();
         var run = builder.AllocateHorizontalRun(font, count, 0);
         var glyphs = run.Glyphs;
         font.GetGlyphs(text, glyphs);

@@ -5,6 +5,9 @@ namespace HepBuilder.Handouts.Layout;
 /// <summary>Wrapped text made of styled spans; splits between lines.</summary>
 public sealed class TextElement : Element
 {
+    [ThreadStatic]
+    private static SKPaint? textPaint;
+
     private readonly IReadOnlyList<(string Text, TextStyle Style)> spans;
     private readonly TextAlignment alignment;
     private float laidOutWidth = float.NaN;
@@ -49,7 +52,8 @@ public sealed class TextElement : Element
 
     public override void Draw(DrawContext context, SKRect bounds)
     {
-        using var paint = new SKPaint { IsAntialias = true };
+        // One paint per thread, recoloured per run: a new Skia object per text block takes a global lock.
+        var paint = textPaint ??= new SKPaint { IsAntialias = true };
         var y = bounds.Top;
         foreach (var line in Lines(bounds.Width))
         {

@@ -54,6 +54,22 @@ internal static class TextLayout
         return font;
     }
 
+    [ThreadStatic]
+    private static Dictionary<SKFont, float>? spaces;
+
+    /// <summary>The width of a space in the font, asked of Skia once per font and thread (it is asked for at every space).</summary>
+    private static float SpaceWidth(SKFont font)
+    {
+        spaces ??= [];
+        if (!spaces.TryGetValue(font, out var width))
+        {
+            width = font.MeasureText(" ");
+            spaces[font] = width;
+        }
+
+        return width;
+    }
+
     public static List<TextLine> Layout(IReadOnlyList<(string Text, TextStyle Style)> spans, float maxWidth)
     {
         var words = Words(spans);
@@ -190,7 +206,7 @@ internal static class TextLayout
                     }
                     else
                     {
-                        pendingSpace += Font(chain.Primary, style.Size).MeasureText(" ");
+                        pendingSpace += SpaceWidth(Font(chain.Primary, style.Size));
                     }
 
                     continue;
@@ -306,7 +322,7 @@ internal static class TextLayout
             {
                 // Words in the same font and colour become one run: fewer text objects, a smaller PDF.
                 if (shaped is null && runs.Count > 0 && runs[^1] is { Shaped: null } last && ReferenceEquals(last.Font, font)
-                    && last.Color == style.Color && (!spaced || Math.Abs(gap - font.MeasureText(" ")) < 0.001f))
+                    && last.Color == style.Color && (!spaced || Math.Abs(gap - SpaceWidth(font)) < 0.001f))
                 {
                     runs[^1] = last with { Text = last.Text + (spaced ? " " : "") + text };
                 }
