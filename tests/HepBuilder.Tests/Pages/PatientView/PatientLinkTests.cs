@@ -112,6 +112,24 @@ public sealed class PatientLinkTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Without_a_clinic_phone_the_patient_pages_read_right()
+    {
+        var issued = await _kit.IssuedAsync();
+        await App.WithDbAsync(db => db.Clinics.Where(c => c.Id == issued.Clinic.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Phone, (string?)null)));
+        using var phone = _kit.Phone();
+
+        var open = Text(await phone.GetPageAsync($"/p/{issued.Token}"));
+        Assert.DoesNotContain("Questions? Call", open);
+        Assert.DoesNotMatch(@"call\s*\.", open);
+
+        await issued.Clinician.PostFormAsync($"/Programs/{issued.ProgramId}", [], $"/Programs/{issued.ProgramId}/patient-link?handler=Revoke");
+        var locked = Text(await (await phone.GetAsync($"/p/{issued.Token}")).Content.ReadAsStringAsync());
+        Assert.Matches(@"Please call [^.]+ for your current exercises\.", locked);
+        Assert.DoesNotContain(" at  ", locked);
+        Assert.DoesNotMatch(@"call\s+at\s+for", locked);
+    }
+
+    [Fact]
     public async Task Expired_link_says_it_is_no_longer_active_and_takes_no_entries()
     {
         var issued = await _kit.IssuedAsync();
