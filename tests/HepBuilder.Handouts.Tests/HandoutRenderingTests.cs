@@ -88,6 +88,19 @@ public class HandoutRenderingTests
         Assert.All(perPage.Skip(1).SkipLast(1), n => Assert.InRange(n, 2, 3));
     }
 
+    [Theory]
+    [InlineData(PaperSize.Letter)]
+    [InlineData(PaperSize.A4)]
+    public void In_large_print_a_shipped_exercise_card_fills_its_page_without_spilling_over(PaperSize paper)
+    {
+        var exercises = Sample.SeedLibrary.Load(Library.ShippedLibrary.SeedPath, 10);
+        var model = Sample.SampleHandout.Build(exercises, new HandoutOptions { LargePrint = true, Paper = paper });
+        var text = PdfText.Read(HandoutRenderer.RenderPdf(model));
+
+        // Six steps, tips and precautions at 16 pt: at most one of the ten may need a "continued" page.
+        Assert.True(text.PagesWith("(continued)").Count <= 1, $"{text.Pages.Count} pages, continued on {string.Join(", ", text.PagesWith("(continued)"))}");
+    }
+
     [Fact]
     public void A_card_taller_than_a_page_is_split_between_steps_with_continued()
     {

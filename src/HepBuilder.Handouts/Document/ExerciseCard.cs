@@ -70,7 +70,7 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
         row.Spacing(12 * S);
         foreach (var picture in pictures.Take(2))
         {
-            row.RelativeItem().Element(Pictures.Framed(picture, 230, 100, 180, type));
+            row.RelativeItem().Element(Pictures.Framed(picture, 170, 66, 140, type));
         }
     }));
 
