@@ -23,9 +23,9 @@ public static class HepBuilderSetup
     public static void AddHepBuilder(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var connectionString = builder.Configuration["HEP_DB"]
+        var connectionString = DatabaseOutage.WithConnectTimeout(builder.Configuration["HEP_DB"]
             ?? builder.Configuration.GetConnectionString("Hep")
-            ?? "Host=127.0.0.1;Port=5433;Database=hepbuilder;Username=postgres";
+            ?? "Host=127.0.0.1;Port=5433;Database=hepbuilder;Username=postgres");
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TimestampInterceptor>();
@@ -87,6 +87,10 @@ public static class HepBuilderSetup
             }
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // No retrying execution strategy: a retried commit may already have happened (a download's audit row, an
+        // issue), several handlers run their own transactions, and retries would hold the user past the 2 s in which
+        // an outage must be answered. Npgsql clears its pool when the server goes away, so recovery needs no help.
+        services.AddExceptionHandler<DatabaseOutage>();
     }
 
     public static void UseHepBuilder(this WebApplication app)

@@ -32,11 +32,9 @@ public sealed class LocalPostgres : IAsyncDisposable
         if (IsRoot) await RunAsync("chown", $"postgres:postgres {dir}");
         await RunAsOwnerAsync(Path.Combine(bin, "initdb"), $"-D {dir} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync");
         var port = FreePort();
-        // Durability is irrelevant for a throwaway test database; turning it off makes the suite much faster.
-        var serverOptions = $"-p {port} -c listen_addresses=127.0.0.1 -k {dir} -c fsync=off -c synchronous_commit=off " +
-                            "-c full_page_writes=off -c max_connections=200";
-        await RunAsOwnerAsync(Path.Combine(bin, "pg_ctl"), $"-D {dir} -l {dir}/server.log -w -t 60 -o \"{serverOptions}\" start");
-        return new LocalPostgres(bin, dir, port);
+        var cluster = new LocalPostgres(bin, dir, port);
+        await cluster.RestartAsync();
+        return cluster;
     }
 
     public async ValueTask DisposeAsync()
@@ -47,7 +45,14 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public Task StopAsync() => RunAsOwnerAsync(Path.Combine(_bin, "pg_ctl"), $"-D {_dir} -m fast -w stop");
 
-    public Task RestartAsync() => RunAsOwnerAsync(Path.Combine(_bin, "pg_ctl"), $"-D {_dir} -l {_dir}/server.log -w -t 60 start");
+    /// <summary>Starts the (stopped) cluster again on its port, with the same options as the first start.</summary>
+    public Task RestartAsync()
+    {
+        // Durability is irrelevant for a throwaway test database; turning it off makes the suite much faster.
+        var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_dir} -c fsync=off -c synchronous_commit=off " +
+                            "-c full_page_writes=off -c max_connections=200";
+        return RunAsOwnerAsync(Path.Combine(_bin, "pg_ctl"), $"-D {_dir} -l {_dir}/server.log -w -t 60 -o \"{serverOptions}\" start");
+    }
 
     private static string FindBinaries()
     {
