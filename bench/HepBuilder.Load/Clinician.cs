@@ -35,6 +35,7 @@ public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder
     private string _token = "";
     private List<Guid> _exercises = [];
     private int _edits;
+    private bool _troubled;
 
     public int Number { get; } = number;
     public ProgramState State { get; } = new();
@@ -105,18 +106,20 @@ public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder
     }
 
     /// <summary>One step of the workload, picked by the mix's weights.</summary>
-    public Task StepAsync(string mix)
+    public async Task StepAsync(string mix)
     {
+        _troubled = false;
         var roll = _random.Next(100);
-        if (mix == "issue") return roll < 70 ? IssueAsync() : SaveAsync();
-        return roll switch
+        await (mix == "issue" ? (roll < 70 ? IssueAsync() : SaveAsync()) : roll switch
         {
             < 30 => SearchAsync(),
             < 50 => OpenPatientAsync(),
             < 80 => SaveAsync(),
             < 90 => IssueAsync(),
             _ => DownloadAsync(),
-        };
+        });
+        // Someone whose page did not load waits a moment before trying again; without it a down app is hammered in a tight loop.
+        if (_troubled) await Task.Delay(250);
     }
 
     private async Task SearchAsync() =>
@@ -125,7 +128,7 @@ public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder
     private async Task OpenPatientAsync()
     {
         var (outcome, _, _) = await SendAsync("open patient", HttpMethod.Get, $"/Patients/{State.PatientId}", null, HttpStatusCode.OK);
-        recorder.Write("patient.viewed", outcome == Outcome.Ok);
+        if (outcome != Outcome.Refused) recorder.Write("patient.viewed", outcome == Outcome.Ok);
     }
 
     /// <summary>Opens the builder (for the draft's current stamp) and saves new instructions and doses.</summary>
@@ -166,7 +169,7 @@ public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder
         var n = _random.Next(1, State.LastIssued + 1);
         var (outcome, _, _) = await SendAsync("download handout", HttpMethod.Get, $"/Programs/{State.ProgramId}/versions/{n}/handout.pdf",
             null, HttpStatusCode.OK, bytes => bytes.AsSpan().StartsWith("%PDF"u8));
-        recorder.Write("handout.downloaded", outcome == Outcome.Ok);
+        if (outcome != Outcome.Refused) recorder.Write("handout.downloaded", outcome == Outcome.Ok);
     }
 
     /// <summary>The builder page (its form carries the draft's stamp); revises first when there is no draft.</summary>
@@ -178,8 +181,15 @@ public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder
             if (revised != Outcome.Ok) { await ResyncAsync(); return null; }
             State.HasDraft = true;
         }
-        var (outcome, page, _) = await SendAsync("builder", HttpMethod.Get, $"/Programs/{State.ProgramId}/Edit", null, HttpStatusCode.OK);
+        var (outcome, page, location) = await SendAsync("builder", HttpMethod.Get, $"/Programs/{State.ProgramId}/Edit", null, HttpStatusCode.OK,
+            orElse: HttpStatusCode.Redirect);
         if (outcome != Outcome.Ok) return null;
+        if (location is not null)
+        {
+            // No draft after all (an issue whose answer was lost did happen): revise next time, as the page suggests.
+            State.HasDraft = false;
+            return null;
+        }
         _token = Token(page!);
         return page;
     }
@@ -188,7 +198,7 @@ public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder
     private async Task ResyncAsync()
     {
         var (outcome, page, _) = await SendAsync("program page", HttpMethod.Get, $"/Programs/{State.ProgramId}", null, HttpStatusCode.OK);
-        recorder.Write("program.viewed", outcome == Outcome.Ok);
+        if (outcome != Outcome.Refused) recorder.Write("program.viewed", outcome == Outcome.Ok);
         if (outcome != Outcome.Ok) return;
         State.LastIssued = HandoutLinks().Matches(page!).Select(m => int.Parse(m.Groups[1].Value)).DefaultIfEmpty(0).Max();
         State.HasDraft = page!.Contains($"/Programs/{State.ProgramId}/Edit", StringComparison.Ordinal);
@@ -213,14 +223,14 @@ public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder
     {
         var (outcome, _, location) = await SendAsync(op, HttpMethod.Post, url,
             [.. fields.Where(f => f.Key != "__RequestVerificationToken"), new("__RequestVerificationToken", _token)], expected);
-        // A 4xx is a clean refusal (nothing written); a 503 or a broken connection leaves the write's fate unknown.
-        if (audited is not null && outcome != Outcome.Failed) recorder.Write(audited, outcome == Outcome.Ok);
+        // A 4xx or a refused connection wrote nothing; a 503 or a broken connection leaves the write's fate unknown.
+        if (audited is not null && outcome is not (Outcome.Failed or Outcome.Refused)) recorder.Write(audited, outcome == Outcome.Ok);
         return (outcome, location);
     }
 
     /// <summary>Sends one request, records it, and returns its outcome with the page text (or the redirect target).</summary>
     private async Task<(Outcome Outcome, string? Body, string? Location)> SendAsync(string op, HttpMethod method, string url,
-        IEnumerable<KeyValuePair<string, string>>? form, HttpStatusCode expected, Func<byte[], bool>? valid = null)
+        IEnumerable<KeyValuePair<string, string>>? form, HttpStatusCode expected, Func<byte[], bool>? valid = null, HttpStatusCode? orElse = null)
     {
         var start = recorder.Now;
         try
@@ -229,17 +239,23 @@ public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder
             using var response = await _http.SendAsync(request);
             var bytes = await response.Content.ReadAsByteArrayAsync();
             var status = (int)response.StatusCode;
-            var ok = response.StatusCode == expected && (valid is null || (valid(bytes) && EtagMatches(response, bytes)));
+            var ok = (response.StatusCode == expected && (valid is null || (valid(bytes) && EtagMatches(response, bytes))))
+                || response.StatusCode == orElse;
             var outcome = ok ? Outcome.Ok : response.StatusCode == HttpStatusCode.ServiceUnavailable ? Outcome.Unavailable : Outcome.Failed;
             var body = valid is null ? System.Text.Encoding.UTF8.GetString(bytes) : null;
             recorder.Add(new Sample(op, start, recorder.Now, outcome, status,
                 outcome == Outcome.Ok ? null : $"{method} {url} → {status} {response.Headers.Location} {Snippet(body)}"));
+            _troubled |= outcome != Outcome.Ok;
             return (outcome, body, response.Headers.Location?.OriginalString);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or SocketException)
         {
-            recorder.Add(new Sample(op, start, recorder.Now, Outcome.Transport, 0, $"{method} {url} → {e.GetType().Name}: {e.Message}"));
-            return (Outcome.Transport, null, null);
+            // Refused: the request never reached the app, so it cannot have written anything.
+            var outcome = e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError, InnerException: SocketException
+                { SocketErrorCode: SocketError.ConnectionRefused } } ? Outcome.Refused : Outcome.Transport;
+            recorder.Add(new Sample(op, start, recorder.Now, outcome, 0, $"{method} {url} → {e.GetType().Name}: {e.Message}"));
+            _troubled = true;
+            return (outcome, null, null);
         }
     }
 

@@ -39,7 +39,7 @@ public static class FaultReport
         if (fault.Kind == "db")
         {
             var answered = during.Where(s => s.Outcome == Outcome.Unavailable).Select(s => s.Ms).Order().ToList();
-            var unclear = during.Count(s => s.Outcome is Outcome.Failed or Outcome.Transport);
+            var unclear = during.Count(s => s.Outcome is not (Outcome.Ok or Outcome.Unavailable));
             Console.WriteLine($"  time-to-503 during the outage: p50 {Recorder.P(answered, 50):F0} ms, p95 {Recorder.P(answered, 95):F0} ms, " +
                               $"max {(answered.Count > 0 ? answered[^1] : 0):F0} ms over {answered.Count} answers; other failures: {unclear}");
             var firstFail = during.FirstOrDefault(s => s.Outcome == Outcome.Unavailable);

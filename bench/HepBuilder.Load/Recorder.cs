@@ -4,7 +4,8 @@ using System.Globalization;
 
 namespace HepBuilder.Load;
 
-public enum Outcome { Ok, Unavailable, Failed, Transport }
+/// <summary>Ok: the expected answer. Unavailable: a 503. Failed: another status. Refused: no connection. Transport: a connection broken mid-request.</summary>
+public enum Outcome { Ok, Unavailable, Failed, Refused, Transport }
 
 /// <summary>One HTTP request: which operation, when it started and ended (seconds since the run began), and how it ended.</summary>
 public sealed record Sample(string Op, double Start, double End, Outcome Outcome, int Status, string? Detail)

@@ -71,9 +71,9 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("Host=db;Database=hep", "2")]
+    [InlineData("Host=db;Database=hep", "5")]
     [InlineData("Host=db;Database=hep;Timeout=9", "9")]
-    public void Connect_timeout_defaults_to_2_s_unless_the_connection_string_sets_one(string given, string expected) =>
+    public void Connect_timeout_defaults_to_5_s_unless_the_connection_string_sets_one(string given, string expected) =>
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(DatabaseOutage.WithConnectTimeout(given)).Timeout.ToString());
 
     [Fact]
