@@ -851,3 +851,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261129092221_ClinicPatientLinkDays') THEN
+    ALTER TABLE clinics ADD patient_link_days integer NOT NULL DEFAULT 180;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261129092221_ClinicPatientLinkDays') THEN
+    ALTER TABLE clinics ADD CONSTRAINT ck_clinics_patient_link_days CHECK (patient_link_days BETWEEN 14 AND 730);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261129092221_ClinicPatientLinkDays') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261129092221_ClinicPatientLinkDays', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -16,6 +16,9 @@ public sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         b.Property(c => c.HandoutFooter).HasMaxLength(300);
         b.Property(c => c.SafetyText).HasMaxLength(600).IsRequired();
         b.Property(c => c.TimeZone).HasMaxLength(64).HasDefaultValue("UTC").IsRequired();
+        b.Property(c => c.PatientLinkDays).HasDefaultValue(Clinic.DefaultPatientLinkDays);
+        b.ToTable(t => t.HasCheckConstraint("ck_clinics_patient_link_days",
+            $"patient_link_days BETWEEN {Clinic.MinPatientLinkDays} AND {Clinic.MaxPatientLinkDays}"));
         b.Property(c => c.PaperSize).HasConversion<string>().HasMaxLength(10);
         b.Property<uint>("xmin").IsRowVersion();
     }

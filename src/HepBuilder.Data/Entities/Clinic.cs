@@ -29,6 +29,16 @@ public sealed class Clinic : ITimestamped
     /// belongs to, the date printed on a handout. UTC would move all of them by hours.
     /// </summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// Days a patient's program link (the handout's QR code) stays open after the program's last issue. Clinics differ:
+    /// a post-op protocol is over in weeks, a chronic-pain program runs for a year.
+    /// </summary>
+    public int PatientLinkDays { get; set; } = DefaultPatientLinkDays;
+
+    public const int DefaultPatientLinkDays = 180;
+    public const int MinPatientLinkDays = 14;
+    public const int MaxPatientLinkDays = 730;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ModifiedAt { get; set; }
 }

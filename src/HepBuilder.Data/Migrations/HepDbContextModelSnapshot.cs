@@ -248,6 +248,12 @@ namespace HepBuilder.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("paper_size");
 
+                    b.Property<int>("PatientLinkDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(180)
+                        .HasColumnName("patient_link_days");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -284,7 +290,10 @@ namespace HepBuilder.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_clinics_name");
 
-                    b.ToTable("clinics", (string)null);
+                    b.ToTable("clinics", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_clinics_patient_link_days", "patient_link_days BETWEEN 14 AND 730");
+                        });
                 });
 
             modelBuilder.Entity("HepBuilder.Data.Entities.Exercise", b =>

@@ -15,7 +15,7 @@ public sealed record ResolvedLink(Guid Id, Guid ClinicId, Guid ProgramId, Guid P
     string ClinicName, string? ClinicPhone, string ClinicTimeZone);
 
 /// <summary>The clinician's view of a program's link.</summary>
-public sealed record LinkStatus(Guid Id, string Url, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, bool Expired);
+public sealed record LinkStatus(Guid Id, string Url, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, bool Expired, int PeriodDays);
 
 /// <summary>
 /// The program links behind the handout's QR code. Tokens are 128 random bits, base64url; only their SHA-256 (for
@@ -25,12 +25,6 @@ public sealed record LinkStatus(Guid Id, string Url, DateTimeOffset CreatedAt, D
 public sealed class PatientLinks(HepDbContext db, AuditLog audit, TimeProvider clock, IDataProtectionProvider protection,
     IConfiguration config, IHttpContextAccessor accessor)
 {
-    /// <summary>
-    /// Days a link stays open after the program's last issue. A constant, not a clinic setting yet: the clinic profile
-    /// has no field for it, and one value for every clinic is the product's default (180 days).
-    /// </summary>
-    public const int ExpiryDays = 180;
-
     public const string EntityType = "PatientLink";
     private const int TokenBytes = 16;
     private static readonly int TokenLength = Base64Url.GetEncodedLength(TokenBytes);
@@ -61,7 +55,7 @@ public sealed class PatientLinks(HepDbContext db, AuditLog audit, TimeProvider c
         var link = await db.PatientLinks.SingleOrDefaultAsync(l => l.ProgramId == programId && l.RevokedAt == null, ct);
         var token = link is null ? Create(programId, patientId, out link) : Protector.Unprotect(link.ProtectedToken);
         link.LastIssuedAt = now;
-        link.ExpiresAt = now.AddDays(ExpiryDays);
+        link.ExpiresAt = now.AddDays(await LinkDaysAsync(ct));
         return Url(token, number);
     }
 
@@ -76,9 +70,10 @@ public sealed class PatientLinks(HepDbContext db, AuditLog audit, TimeProvider c
     public async Task<LinkStatus?> StatusAsync(Guid programId, CancellationToken ct)
     {
         var link = await db.PatientLinks.AsNoTracking().Where(l => l.ProgramId == programId && l.RevokedAt == null)
-            .Select(l => new { l.Id, l.ProtectedToken, l.CreatedAt, l.ExpiresAt }).SingleOrDefaultAsync(ct);
+            .Select(l => new { l.Id, l.ProtectedToken, l.CreatedAt, l.ExpiresAt, l.LastIssuedAt }).SingleOrDefaultAsync(ct);
         return link is null ? null
-            : new LinkStatus(link.Id, Url(Protector.Unprotect(link.ProtectedToken)), link.CreatedAt, link.ExpiresAt, link.ExpiresAt <= clock.GetUtcNow());
+            : new LinkStatus(link.Id, Url(Protector.Unprotect(link.ProtectedToken)), link.CreatedAt, link.ExpiresAt,
+                link.ExpiresAt <= clock.GetUtcNow(), (int)Math.Round((link.ExpiresAt - link.LastIssuedAt).TotalDays));
     }
 
     /// <summary>Locks the program's live link: its QR code then says the link is no longer active. False when there is none.</summary>
@@ -99,7 +94,7 @@ public sealed class PatientLinks(HepDbContext db, AuditLog audit, TimeProvider c
         if (await db.PatientLinks.AnyAsync(l => l.ProgramId == programId && l.RevokedAt == null, ct)) return false;
         Create(programId, patientId, out var link);
         link.LastIssuedAt = clock.GetUtcNow();
-        link.ExpiresAt = link.LastIssuedAt.AddDays(ExpiryDays);
+        link.ExpiresAt = link.LastIssuedAt.AddDays(await LinkDaysAsync(ct));
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -122,6 +117,10 @@ public sealed class PatientLinks(HepDbContext db, AuditLog audit, TimeProvider c
                 db.Clinics.Where(c => c.Id == l.ClinicId).Select(c => c.TimeZone).Single()))
             .SingleOrDefaultAsync(ct);
     }
+
+    /// <summary>The signed-in clinic's link period (clinic profile), read when a period starts.</summary>
+    private Task<int> LinkDaysAsync(CancellationToken ct) =>
+        db.Clinics.Where(c => c.Id == db.CurrentClinicId).Select(c => c.PatientLinkDays).SingleAsync(ct);
 
     private string Create(Guid programId, Guid patientId, out PatientLink link)
     {

@@ -44,6 +44,9 @@ public sealed class ClinicProfileTests(AppFixture app) : AppTest(app)
     [InlineData("Input.Phone", "call me maybe", "Enter a phone number")]
     [InlineData("Input.PaperSize", "Tabloid", "is not valid")]
     [InlineData("Input.TimeZone", "Mars/Olympus_Mons", "Choose a time zone from the list.")]
+    [InlineData("Input.PatientLinkDays", "13", "Enter a number of days from 14 to 730")]
+    [InlineData("Input.PatientLinkDays", "731", "Enter a number of days from 14 to 730")]
+    [InlineData("Input.PatientLinkDays", "half a year", "is not valid")]
     [InlineData("Input.Name", "Other Spine Clinic", IndexModel.DuplicateNameMessage)]
     [InlineData("Input.Name", "other spine clinic", IndexModel.DuplicateNameMessage)]
     public async Task Bad_input_is_400_with_the_message_and_nothing_changes(string field, string? value, string message)
@@ -190,6 +193,7 @@ public sealed class ClinicProfileTests(AppFixture app) : AppTest(app)
             ["Input.SafetyText"] = Clinic.DefaultSafetyText,
             ["Input.PaperSize"] = "Letter",
             ["Input.TimeZone"] = "UTC",
+            ["Input.PatientLinkDays"] = AdminHtml.FieldValue(html, "Input.PatientLinkDays"),
             ["Input.RequireAdminTwoFactor"] = "false",
             ["Input.Version"] = AdminHtml.FieldValue(html, "Input.Version"),
         };

@@ -46,6 +46,26 @@ public sealed class PatientLinkTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task A_link_stays_open_for_the_clinics_chosen_period_from_the_next_issue()
+    {
+        var issued = await _kit.IssuedAsync("Bridge");
+        var first = await App.WithDbAsync(db => db.PatientLinks.SingleAsync(), issued.Clinic.Id);
+        Assert.Equal(180, (first.ExpiresAt - first.LastIssuedAt).TotalDays, 3);
+
+        await App.WithDbAsync(db => db.Clinics.Where(c => c.Id == issued.Clinic.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.PatientLinkDays, 30)));
+        var revise = await issued.Clinician.PostFormAsync($"/Programs/{issued.ProgramId}", [], $"/Programs/{issued.ProgramId}?handler=Revise");
+        Assert.Equal(HttpStatusCode.Redirect, revise.StatusCode);
+        var html = await _kit.Programs.AddAsync(issued.Clinician, issued.ProgramId, await issued.Clinician.GetPageAsync(EditUrl(issued.ProgramId)), "Bird-dog");
+        Assert.Equal(HttpStatusCode.Redirect, (await IssueAsync(issued.Clinician, issued.ProgramId, html)).StatusCode);
+
+        var link = await App.WithDbAsync(db => db.PatientLinks.SingleAsync(), issued.Clinic.Id);
+        Assert.Equal(first.Id, link.Id);
+        Assert.Equal(30, (link.ExpiresAt - link.LastIssuedAt).TotalDays, 3);
+        Assert.Contains("30 days after the last issue", await issued.Clinician.GetPageAsync($"/Programs/{issued.ProgramId}"));
+    }
+
+    [Fact]
     public async Task Handout_QR_code_encodes_the_patient_link_of_that_version()
     {
         var issued = await _kit.IssuedAsync("Bridge");

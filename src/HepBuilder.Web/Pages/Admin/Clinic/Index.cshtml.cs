@@ -68,6 +68,11 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         [Display(Name = "Time zone")]
         public string TimeZone { get; set; } = "UTC";
 
+        [Range(Data.Entities.Clinic.MinPatientLinkDays, Data.Entities.Clinic.MaxPatientLinkDays,
+            ErrorMessage = "Enter a number of days from 14 to 730 (two weeks to two years).")]
+        [Display(Name = "Patient links stay open for (days)")]
+        public int PatientLinkDays { get; set; } = Data.Entities.Clinic.DefaultPatientLinkDays;
+
         [Display(Name = "Require two-factor sign-in for admins")]
         public bool RequireAdminTwoFactor { get; set; }
 
@@ -134,6 +139,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         clinic.PaperSize = Input.PaperSize;
         clinic.RequireAdminTwoFactor = Input.RequireAdminTwoFactor;
         clinic.TimeZone = Input.TimeZone;
+        clinic.PatientLinkDays = Input.PatientLinkDays;
         if (Input.RemoveLogo)
         {
             clinic.Logo = null;
@@ -190,7 +196,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         {
             Name = clinic.Name, Phone = clinic.Phone, Address = clinic.Address, HandoutFooter = clinic.HandoutFooter,
             SafetyText = clinic.SafetyText, PaperSize = clinic.PaperSize, RequireAdminTwoFactor = clinic.RequireAdminTwoFactor,
-            TimeZone = clinic.TimeZone, Version = db.Entry(clinic).Property<uint>("xmin").CurrentValue,
+            TimeZone = clinic.TimeZone, PatientLinkDays = clinic.PatientLinkDays, Version = db.Entry(clinic).Property<uint>("xmin").CurrentValue,
         };
     }
 
@@ -198,7 +204,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
     {
         ["Name"] = c.Name, ["Phone"] = c.Phone, ["Address"] = c.Address, ["HandoutFooter"] = c.HandoutFooter,
         ["SafetyText"] = c.SafetyText, ["PaperSize"] = c.PaperSize.ToString(), ["RequireAdminTwoFactor"] = c.RequireAdminTwoFactor,
-        ["TimeZone"] = c.TimeZone,
+        ["TimeZone"] = c.TimeZone, ["PatientLinkDays"] = c.PatientLinkDays,
         // The audit trail names the logo by size and a short hash, not its bytes.
         ["Logo"] = c.Logo is null ? null : $"{c.Logo.Length} bytes, sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(c.Logo))[..12]}",
     };
