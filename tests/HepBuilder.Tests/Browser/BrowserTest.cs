@@ -1,5 +1,7 @@
 using System.Text.Json;
+using HepBuilder.Data;
 using HepBuilder.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HepBuilder.Tests.Browser;
@@ -74,5 +76,29 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>
+    /// Asserts the focused element shows a focus indicator (an outline or Bootstrap's focus ring), so a keyboard user
+    /// can see where they are. Returns the focused element's id, for asserting where focus landed.
+    /// </summary>
+    protected static async Task<string> AssertFocusVisibleAsync(IPage page)
+    {
+        var focus = await page.EvaluateAsync<JsonElement>(
+            "() => { const e = document.activeElement; const s = getComputedStyle(e);" +
+            " return { id: e.id, tag: e.tagName, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0, shadow: s.boxShadow !== 'none' }; }");
+        var described = focus.GetRawText();
+        Assert.True(focus.GetProperty("tag").GetString() != "BODY", "Nothing has the focus");
+        Assert.True(focus.GetProperty("outline").GetBoolean() || focus.GetProperty("shadow").GetBoolean(), $"Focus is not visible: {described}");
+        return focus.GetProperty("id").GetString() ?? "";
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the app's database as the given clinic (for setup the flow is not about).</summary>
+    protected async Task<T> WithDbAsync<T>(Guid clinicId, Func<HepDbContext, Task<T>> work)
+    {
+        await using var scope = Browser.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HepDbContext>();
+        db.CurrentClinicId = clinicId;
+        return await work(db);
     }
 }

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Tests.Infrastructure;
 using HepBuilder.Tests.Pages.Programs;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HepBuilder.Tests.Browser;
@@ -77,12 +75,4 @@ public sealed class PatientViewFlowTests(BrowserFixture browser) : BrowserTest(b
         await AssertAccessibleAsync(phone);
         await ShotAsync(phone, "24-patient-view-revoked");
     });
-
-    private async Task<T> WithDbAsync<T>(Guid clinicId, Func<HepDbContext, Task<T>> work)
-    {
-        await using var scope = Browser.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HepDbContext>();
-        db.CurrentClinicId = clinicId;
-        return await work(db);
-    }
 }
