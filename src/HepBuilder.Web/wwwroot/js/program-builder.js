@@ -8,6 +8,7 @@
     const handlerUrl = (handler, extra = "") => `/Programs/${programId}/Edit?handler=${handler}${extra}`;
     let thumbUrl = null;
     let leaving = false;
+    let editing = false;
 
     const isDirty = () => String(form.elements["Input.Dirty"]?.value).toLowerCase() === "true";
     const markDirty = () => { const f = form.elements["Input.Dirty"]; if (f) f.value = "true"; };
@@ -61,13 +62,19 @@
         const submitter = event.submitter;
         if (submitter?.hasAttribute("data-js-plain")) { leaving = true; return; }
         event.preventDefault();
+        const library = submitter?.hasAttribute("data-library");
+        // One change at a time: a second Save (or Enter in a field) while one is on its way would post it twice and
+        // the second would meet the first's new xmin as a conflict. Library searches only replace the results.
+        if (!library && editing) return;
         const url = submitter?.formAction || form.action;
-        const regions = submitter?.hasAttribute("data-library") ? ["library-results"] : editRegions;
-        const label = submitter?.dataset.busyText;
-        const original = submitter?.innerHTML;
-        if (submitter && label) { submitter.textContent = label; submitter.disabled = true; }
-        post(url, submitter, regions, { focus: !submitter?.hasAttribute("data-library") }).finally(() => {
-            if (submitter && label && submitter.isConnected) { submitter.innerHTML = original; submitter.disabled = false; }
+        const regions = library ? ["library-results"] : editRegions;
+        // The same spinner as a full-page post (site.js); the button may be replaced by the answer, then it simply goes.
+        const busy = submitter?.dataset.busyText ? submitter : null;
+        if (busy) window.hepBusy?.start(busy);
+        if (!library) editing = true;
+        post(url, submitter, regions, { focus: !library }).finally(() => {
+            if (!library) editing = false;
+            if (busy) window.hepBusy?.stop(busy);
         });
     }, true);
 

@@ -32,9 +32,9 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
         if (!ModelState.IsValid) return;
         var query = await FilteredAsync(ct);
         Total = await query.CountAsync(ct);
-        Filter.Page = Math.Clamp(Filter.Page, 1, PageCount);
+        Filter.PageNumber = Math.Clamp(Filter.PageNumber, 1, PageCount);
         Events = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((Filter.Page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+            .Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var patientIds = Events.Where(e => e.PatientId is not null).Select(e => e.PatientId!.Value).Distinct().ToList();
         PatientNames = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.FirstName + " " + p.LastName, ct);
@@ -98,7 +98,9 @@ public sealed class AuditFilter : IValidatableObject
     public string? Patient { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
-    public int Page { get; set; } = 1;
+    // Not "Page": with no Filter.* in the query the binder falls back to unprefixed names, and Razor Pages puts the
+    // page path in the route value "page" ('/Admin/Audit/Index' is not a number).
+    public int PageNumber { get; set; } = 1;
 
     public IEnumerable<ValidationResult> Validate(
         ValidationContext validationContext)
