@@ -1,5 +1,9 @@
+using System.Net;
 using System.Text.Json;
 using HepBuilder.Data;
+using HepBuilder.Data.Entities;
+using HepBuilder.Tests.Pages.Programs;
+using Microsoft.EntityFrameworkCore;
 using HepBuilder.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -14,6 +18,7 @@ namespace HepBuilder.Tests.Browser;
 public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly List<IPage> _pages = [];
+    private readonly List<AppClient> _clients = [];
     protected BrowserFixture Browser { get; } = browser;
     protected static string ShotsDir { get; } = Path.Combine(RepoRoot.Path, "test-results", "screenshots");
 
@@ -22,6 +27,7 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var page in _pages) await page.Context.CloseAsync();
+        foreach (var client in _clients) client.Dispose();
     }
 
     protected async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
@@ -100,5 +106,33 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<HepDbContext>();
         db.CurrentClinicId = clinicId;
         return await work(db);
+    }
+
+    /// <summary>
+    /// A patient with one issued program, for flows about something else: the patient straight into the database, the
+    /// program over HTTP as the builder posts it (the builder has its own browser flow). Returns the signed-in client.
+    /// </summary>
+    protected async Task<(Guid PatientId, Guid ProgramId, AppClient Http)> IssuedProgramAsync(TestUser clinician, string firstName,
+        string lastName, string exercise = "Bridge")
+    {
+        var patientId = await WithDbAsync(clinician.ClinicId, async db =>
+        {
+            var patient = new Patient { ClinicId = clinician.ClinicId, FirstName = firstName, LastName = lastName, DateOfBirth = new DateOnly(1961, 4, 2) };
+            db.Patients.Add(patient);
+            await db.SaveChangesAsync();
+            return patient.Id;
+        });
+        var exerciseId = await WithDbAsync(clinician.ClinicId, db => db.Exercises.Where(e => e.Name == exercise).Select(e => e.Id).SingleAsync());
+        var http = new AppClient(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(Browser.BaseUrl),
+        });
+        _clients.Add(http);
+        await http.SignInAsync(clinician.Email, clinician.Password);
+        var programId = await ProgramKit.NewProgramAsync(http, patientId);
+        var (added, html) = await ProgramKit.PostAsync(http, programId, await http.GetPageAsync(ProgramKit.EditUrl(programId)), "Add", $"&exerciseId={exerciseId}");
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ProgramKit.IssueAsync(http, programId, html)).StatusCode);
+        return (patientId, programId, http);
     }
 }

@@ -15,25 +15,8 @@ public sealed class PatientViewFlowTests(BrowserFixture browser) : BrowserTest(b
     {
         var (clinicId, _) = await Browser.Data.ClinicAsync("Phone Spine Clinic");
         var clinician = await Browser.Data.UserAsync(clinicId, fullName: "Dana Reyes");
-        var patientId = await WithDbAsync(clinicId, async db =>
-        {
-            var patient = new Patient { ClinicId = clinicId, FirstName = "Ada", LastName = "Okafor", DateOfBirth = new DateOnly(1961, 4, 2) };
-            db.Patients.Add(patient);
-            await db.SaveChangesAsync();
-            return patient.Id;
-        });
-        var bridge = await WithDbAsync(clinicId, db => db.Exercises.Where(e => e.Name == "Bridge").Select(e => e.Id).SingleAsync());
-
-        // The clinician issues a program (over HTTP: the builder has its own browser flow); the handout's QR is the link.
-        using var http = new AppClient(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = new Uri(Browser.BaseUrl),
-        });
-        await http.SignInAsync(clinician.Email, clinician.Password);
-        var programId = await ProgramKit.NewProgramAsync(http, patientId);
-        var (added, html) = await ProgramKit.PostAsync(http, programId, await http.GetPageAsync(ProgramKit.EditUrl(programId)), "Add", $"&exerciseId={bridge}");
-        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await ProgramKit.IssueAsync(http, programId, html)).StatusCode);
+        // The clinician issues a program; the handout's QR is the link.
+        var (patientId, programId, http) = await IssuedProgramAsync(clinician, "Ada", "Okafor");
         var link = WebUtility.HtmlDecode(Regex.Match(await http.GetPageAsync($"/Programs/{programId}"), "patient-link-url\"[^>]*value=\"([^\"]+)\"").Groups[1].Value);
         Assert.StartsWith(Browser.BaseUrl + "/p/", link);
 
