@@ -1,10 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace HepBuilder.Data.Entities;
 
-public enum BodyRegion { Lumbar, Thoracic, Cervical, Hip, Knee, Shoulder, Core, WholeBody }
+// Display names: what people read in pickers and lists (Html.GetEnumSelectList and LibraryText.Words use them).
+public enum BodyRegion { Lumbar, Thoracic, Cervical, Hip, Knee, Shoulder, Core, [Display(Name = "Whole body")] WholeBody }
 
 public enum ExerciseCategory { Strengthening, Stretching, Mobility, Stability, Aerobic }
 
-public enum BodyPosition { Supine, Prone, SideLying, Quadruped, Sitting, Standing, Kneeling }
+public enum BodyPosition { Supine, Prone, [Display(Name = "Side-lying")] SideLying, Quadruped, Sitting, Standing, Kneeling }
 
 public enum Equipment { None, Mat, Chair, Wall, Band, Ball, Weight, Step, Dowel, Towel }
 
@@ -81,7 +84,7 @@ public sealed class StoredImage
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-public enum DoseSide { Both, Left, Right, Alternating, EachSide }
+public enum DoseSide { Both, Left, Right, Alternating, [Display(Name = "Each side")] EachSide }
 
 /// <summary>How much and how often. Bounds are the product's clinical limits, enforced on every form and import.</summary>
 public sealed class Dose
