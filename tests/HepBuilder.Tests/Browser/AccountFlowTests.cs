@@ -24,6 +24,7 @@ public sealed class AccountFlowTests(BrowserFixture browser) : BrowserTest(brows
         await page.GetByLabel("Verification code").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
         await Assertions.Expect(page.GetByText("recovery codes", new() { Exact = false }).First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
 
         // Invite a clinician; the link is shown once.
         await page.GotoAsync("/Admin/Users/Invite");
@@ -50,11 +51,13 @@ public sealed class AccountFlowTests(BrowserFixture browser) : BrowserTest(brows
         await clinician.Context.ClearCookiesAsync();
         await SignInAsync(clinician, "dana.reyes@browser.example", "a long clinician passphrase");
         await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Dana Reyes, DPT" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(clinician);
         await ShotAsync(clinician, "04-home-clinician");
 
         // The admin's next sign-in asks for the authenticator code.
         await page.Context.ClearCookiesAsync();
         await SignInAsync(page, admin.Email, admin.Password);
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("LoginWith2fa"));
+        await AssertAccessibleAsync(page);
     });
 }

@@ -79,6 +79,7 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     protected static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/Identity/Account/Login");
+        await AssertAccessibleAsync(page);
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -18,9 +18,13 @@ public sealed class BuilderFlowTests(BrowserFixture browser) : BrowserTest(brows
         var page = await NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await SignInAsync(page, clinician.Email, clinician.Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Dana Reyes, DPT" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
 
         // A new patient with a "no lumbar flexion" precaution.
         await page.GetByRole(AriaRole.Link, new() { Name = "Patients", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Patients", Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "New patient" }).ClickAsync();
         await page.GetByLabel("First name").FillAsync("Maria");
         await page.GetByLabel("Last name").FillAsync("Lopez");
@@ -125,6 +129,8 @@ public sealed class BuilderFlowTests(BrowserFixture browser) : BrowserTest(brows
         await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue the draft" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#builder-root.js-builder")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Issue version 2" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Version 2", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".history-changes").First).ToHaveTextAsync("Dead bug: reps 10 → 8");

@@ -15,6 +15,8 @@ public sealed class LibraryFlowTests(BrowserFixture browser) : BrowserTest(brows
         var page = await NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await SignInAsync(page, admin.Email, admin.Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Ada Admin" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Exercise library", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Exercise library" })).ToBeVisibleAsync();
@@ -65,6 +67,8 @@ public sealed class LibraryFlowTests(BrowserFixture browser) : BrowserTest(brows
         });
         var other = await NewPageAsync();
         await SignInAsync(other, clinician.Email, clinician.Password);
+        await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Sam Ortiz, PT" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(other);
         await other.GetByRole(AriaRole.Link, new() { Name = "Exercise library", Exact = true }).ClickAsync();
         await SearchLibraryPageAsync(other, "lumbar roll");
         var hit = other.Locator(".library-hit").Filter(new() { HasText = "Lumbar roll sitting" });
@@ -77,7 +81,9 @@ public sealed class LibraryFlowTests(BrowserFixture browser) : BrowserTest(brows
         await AssertAccessibleAsync(other);
 
         await other.GotoAsync($"/Patients/{patientId}");
+        await AssertAccessibleAsync(other);
         await other.GetByRole(AriaRole.Link, new() { Name = "New program" }).ClickAsync();
+        await AssertAccessibleAsync(other);
         await other.GetByRole(AriaRole.Button, new() { Name = "Create program and open the builder" }).ClickAsync();
         await Assertions.Expect(other.Locator("#builder-root.js-builder")).ToBeVisibleAsync();
         await other.GetByLabel("Search the library").FillAsync("pelvic clock");

@@ -23,12 +23,14 @@ public sealed class OtherClinicFlowTests(BrowserFixture browser) : BrowserTest(b
         var ownerView = await ownerPage.GotoAsync(urls[0]);
         Assert.Equal(200, ownerView!.Status);
         await Assertions.Expect(ownerPage.GetByRole(AriaRole.Heading, new() { Name = "Imani Whitfield", Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(ownerPage);
 
         var (clinicB, _) = await Browser.Data.ClinicAsync("South Spine Clinic");
         var stranger = await Browser.Data.UserAsync(clinicB, fullName: "Chris Novak");
         var page = await NewPageAsync();
         await SignInAsync(page, stranger.Email, stranger.Password);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Chris Novak, DPT" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
 
         foreach (var url in urls)
         {
