@@ -876,3 +876,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261129100422_ProgramVersionsProgramIndex') THEN
+    CREATE INDEX ix_program_versions_program_id ON program_versions (program_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261129100422_ProgramVersionsProgramIndex') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261129100422_ProgramVersionsProgramIndex', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1098,6 +1098,9 @@ namespace HepBuilder.Data.Migrations
                         .HasDatabaseName("ix_program_versions_program_id_number")
                         .HasFilter("number IS NOT NULL");
 
+                    b.HasIndex(new[] { "ProgramId" }, "ix_program_versions_program_id")
+                        .HasDatabaseName("ix_program_versions_program_id");
+
                     b.ToTable("program_versions", (string)null);
                 });
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace HepBuilder.Tests.Infrastructure;
 
@@ -21,5 +22,7 @@ public sealed class HepWebFactory(string connectionString) : WebApplicationFacto
         builder.UseSetting("RateLimits:AccountPostsPerMinutePerIp", "100000");
         builder.UseSetting("RateLimits:HandoutsPerMinutePerUser", "100000");
         builder.UseSetting("RateLimits:HandoutsPerMinutePerIp", "100000");
+        // Counts SQL commands only for requests marked with its header (Performance/SqlCountTests).
+        builder.ConfigureTestServices(Performance.SqlCommandCounter.Register);
     }
 }
