@@ -59,6 +59,7 @@ public sealed class DashboardTests(AppFixture app) : AppTest(app)
         var recent = Card(home, "dashboard-issued");
         Assert.Contains($"href=\"/Programs/{issued}\">Noor Haddad</a>", recent);
         Assert.Contains("Back program · version 1 · issued today", Text(recent));
+        Assert.Contains($"href=\"/Programs/{issued}/versions/1/handout.pdf\"", recent);
         Assert.DoesNotContain("Ada Okafor", recent);
 
         // Issued three weeks ago: no longer "recent".
