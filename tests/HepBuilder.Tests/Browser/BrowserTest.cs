@@ -63,6 +63,25 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ShotsDir, name + ".png"), FullPage = true });
     }
 
+    /// <summary>
+    /// A screenshot for the README's tour (scripts/tour-screenshots copies these into docs/tour): the top
+    /// <paramref name="height"/> pixels of the whole page, with sticky bars in their place in the page rather than
+    /// wherever the viewport's edge happened to be.
+    /// </summary>
+    protected static async Task TourShotAsync(IPage page, string name, int height)
+    {
+        Directory.CreateDirectory(ShotsDir);
+        var width = page.ViewportSize!.Width;
+        var pageHeight = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.EvaluateAsync("() => document.querySelectorAll('*').forEach(e => { if (getComputedStyle(e).position === 'sticky') e.dataset.tourSticky = '1'; })");
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(ShotsDir, name + ".png"), FullPage = true, Style = "[data-tour-sticky] { position: static !important; }",
+            Clip = new Clip { X = 0, Y = 0, Width = width, Height = Math.Min(height, pageHeight) },
+        });
+        await page.EvaluateAsync("() => document.querySelectorAll('[data-tour-sticky]').forEach(e => delete e.dataset.tourSticky)");
+    }
+
     /// <summary>Injects axe-core (from npm) and fails on any violation of impact serious or critical.</summary>
     protected static async Task AssertAccessibleAsync(IPage page)
     {

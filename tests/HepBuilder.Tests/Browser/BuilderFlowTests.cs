@@ -48,27 +48,28 @@ public sealed class BuilderFlowTests(BrowserFixture browser) : BrowserTest(brows
         await AssertAccessibleAsync(page);
 
         await AddFromLibraryAsync(page, "dead bug", "Dead bug");
-        await AddFromLibraryAsync(page, "crunch", "Abdominal crunch");
 
         // The typo still finds Bridge; added with the keyboard, focus lands on the new item.
         await SearchLibraryAsync(page, "brige");
         var addBridge = page.GetByRole(AriaRole.Button, new() { Name = "Add Bridge", Exact = true });
         await addBridge.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await ExpectOrderAsync(page, "Dead bug", "Abdominal crunch", "Bridge");
-        await Assertions.Expect(page.Locator("#item-2")).ToBeFocusedAsync();
+        await ExpectOrderAsync(page, "Dead bug", "Bridge");
+        await Assertions.Expect(page.Locator("#item-1")).ToBeFocusedAsync();
         await AssertAccessibleAsync(page);
 
-        // Drag Bridge by its handle above the crunch, with a real mouse; the server renumbers.
-        await DragAsync(page, page.Locator("#item-2 .drag-handle"), page.Locator("#item-1"));
-        await ExpectOrderAsync(page, "Dead bug", "Bridge", "Abdominal crunch");
+        await AddFromLibraryAsync(page, "crunch", "Abdominal crunch");
 
-        // Move Dead bug down with the keyboard: the focus follows it to its new Down button, visibly.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Move Down Dead bug" }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        // Drag Bridge by its handle above Dead bug, with a real mouse; the server renumbers.
+        await DragAsync(page, page.Locator("#item-1 .drag-handle"), page.Locator("#item-0"));
         await ExpectOrderAsync(page, "Bridge", "Dead bug", "Abdominal crunch");
-        await Assertions.Expect(page.Locator("#down-1")).ToBeFocusedAsync();
-        Assert.Equal("down-1", await AssertFocusVisibleAsync(page));
+
+        // Move the crunch up with the keyboard: the focus stays on its Up button, visibly.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move Up Abdominal crunch" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await ExpectOrderAsync(page, "Bridge", "Abdominal crunch", "Dead bug");
+        await Assertions.Expect(page.Locator("#up-1")).ToBeFocusedAsync();
+        Assert.Equal("up-1", await AssertFocusVisibleAsync(page));
 
         // 3 sets of 12 with a 10 s hold, typed and tabbed through as a keyboard user does.
         await page.GetByLabel("Sets for Bridge").FocusAsync();
@@ -84,11 +85,12 @@ public sealed class BuilderFlowTests(BrowserFixture browser) : BrowserTest(brows
             .ToContainTextAsync("Bridge. Do 3 sets of 12. Hold each one for 10 seconds.");
 
         // The crunch flexes the lumbar spine: the builder says so, and issuing without a reason is refused.
-        var crunch = page.Locator("#item-2");
+        var crunch = page.Locator("#item-1");
         await Assertions.Expect(crunch.GetByText("Conflicts with: No lumbar flexion")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("1 precaution conflict needs a reason before issuing.");
         await AssertAccessibleAsync(page);
         await ShotAsync(page, "31-builder-precaution-warning");
+        await TourShotAsync(page, "tour-builder", 1600);
         await page.GetByRole(AriaRole.Button, new() { Name = "Issue version 1" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Build the program" })).ToBeVisibleAsync();
         var reason = page.GetByLabel("Reason to prescribe despite “No lumbar flexion”");
@@ -136,6 +138,7 @@ public sealed class BuilderFlowTests(BrowserFixture browser) : BrowserTest(brows
         await Assertions.Expect(page.Locator(".history-changes").First).ToHaveTextAsync("Dead bug: reps 10 → 8");
         await AssertAccessibleAsync(page);
         await ShotAsync(page, "34-program-version-diff");
+        await TourShotAsync(page, "tour-program", 1500);
     });
 
     /// <summary>Types in the builder's library search (it searches as you type) and waits for the hit.</summary>

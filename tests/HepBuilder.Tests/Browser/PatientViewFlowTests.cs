@@ -27,6 +27,7 @@ public sealed class PatientViewFlowTests(BrowserFixture browser) : BrowserTest(b
         Assert.Equal(390, await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
         await AssertAccessibleAsync(phone);
         await ShotAsync(phone, "20-patient-view-phone");
+        await TourShotAsync(phone, "tour-phone", 844);
 
         await phone.GetByLabel("Done today").First.CheckAsync();
         await phone.GetByText("3", new() { Exact = true }).ClickAsync();
