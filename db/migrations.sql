@@ -894,3 +894,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261129102236_ExerciseBrowseIndexes') THEN
+    CREATE INDEX ix_exercises_name_id ON exercises (name, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261129102236_ExerciseBrowseIndexes') THEN
+    CREATE INDEX ix_exercises_status_clinic_id ON exercises (status, clinic_id) INCLUDE (body_region, category, position, difficulty);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261129102236_ExerciseBrowseIndexes') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261129102236_ExerciseBrowseIndexes', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

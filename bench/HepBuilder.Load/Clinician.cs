@@ -21,7 +21,7 @@ public sealed class ProgramState
 /// One clinician with their own browser session (cookies and antiforgery token), working on their own patient and
 /// program through the real pages, as a browser without JavaScript would: every write is a form post.
 /// </summary>
-public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder) : IDisposable
+public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder, int items = 3) : IDisposable
 {
     private static readonly string[] Searches = ["bridge", "brige", "hamstring", "plank", "wall sit", "heels", "clam", "band", "knee to chest", "neck"];
 
@@ -92,10 +92,12 @@ public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder
             ("Input.PatientId", State.PatientId.ToString()), ("Input.Title", $"Load program {Number}"), ("Input.TemplateId", ""));
         if (program.Outcome != Outcome.Ok) return false;
         State.ProgramId = Guid.Parse(program.Location!.Split('/')[2]);
-        var (opened, builder, _) = await SendAsync("builder", HttpMethod.Get, $"/Programs/{State.ProgramId}/Edit?Library.Q=bridge", null, HttpStatusCode.OK);
+        // Up to 20 library hits are on the page: "bridge" for the usual three, the whole library's first page for more.
+        var search = items <= 3 ? "?Library.Q=bridge" : "";
+        var (opened, builder, _) = await SendAsync("builder", HttpMethod.Get, $"/Programs/{State.ProgramId}/Edit{search}", null, HttpStatusCode.OK);
         if (opened != Outcome.Ok) return false;
         _token = Token(builder!);
-        foreach (var exercise in ExerciseIds().Matches(builder!).Select(m => m.Groups[1].Value).Distinct().Take(3).ToList())
+        foreach (var exercise in ExerciseIds().Matches(builder!).Select(m => m.Groups[1].Value).Distinct().Take(items).ToList())
         {
             var (added, page, _) = await SendAsync("add exercise", HttpMethod.Post, $"/Programs/{State.ProgramId}/Edit?handler=Add&exerciseId={exercise}",
                 Form.Fields(builder!), HttpStatusCode.OK);

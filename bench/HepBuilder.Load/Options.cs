@@ -15,6 +15,16 @@ public sealed record Options
     public string Mix { get; init; } = "mixed";
     public Fault? Fault { get; init; }
 
+    /// <summary>
+    /// The password of the users scripts/generate-dataset made: the clinicians sign in as those users instead of being
+    /// invited, each builds a program of <see cref="Items"/> exercises, and the reconciliation (which counts a
+    /// whole clinic's audit rows) is skipped, since the dataset's clinics already hold millions of rows.
+    /// </summary>
+    public string? DatasetPassword { get; init; }
+
+    /// <summary>Exercises in each clinician's program.</summary>
+    public int Items { get; init; } = 3;
+
     public static Options Parse(string[] args)
     {
         string? Get(string name)
@@ -34,8 +44,10 @@ public sealed record Options
             BaseUrl = new Uri(Get("--url") ?? "http://127.0.0.1:5095"),
             Db = Get("--db") ?? Environment.GetEnvironmentVariable("HEP_DB") ?? throw new ArgumentException("--db or HEP_DB is required"),
             AdminEmail = Get("--admin-email") ?? "load.admin@load.test",
+            DatasetPassword = Get("--dataset-password"),
+            Items = int.Parse(Get("--items") ?? "3", CultureInfo.InvariantCulture),
             AdminPassword = Get("--admin-password") ?? Environment.GetEnvironmentVariable("HEP_ADMIN_PASSWORD")
-                ?? throw new ArgumentException("--admin-password or HEP_ADMIN_PASSWORD is required"),
+                ?? (Get("--dataset-password") is null ? throw new ArgumentException("--admin-password or HEP_ADMIN_PASSWORD is required") : ""),
             Clinicians = int.Parse(Get("--clinicians") ?? "64", CultureInfo.InvariantCulture),
             Duration = TimeSpan.FromSeconds(Seconds("--duration", 300)),
             Mix = Get("--mix") ?? "mixed",

@@ -14,9 +14,22 @@ public static partial class Setup
 
     public static string Password(int n) => $"load clinician password {n:D3}";
 
+    /// <summary>Clinician n of a generated dataset: clinics 01–50 in turn, then the next user of each (users 1–9 are clinicians).</summary>
+    public static string DatasetEmail(int n) => $"clinician.c{(n - 1) % 50 + 1:D2}.u{(n - 1) / 50 % 9 + 1}@perf.example";
+
     public static async Task<List<Clinician>> CliniciansAsync(Options options, Recorder recorder)
     {
-        using var admin = new Clinician(0, options.BaseUrl, recorder);
+        if (options.DatasetPassword is { } shared)
+        {
+            return [.. await Task.WhenAll(Enumerable.Range(1, options.Clinicians).Select(async n =>
+            {
+                var clinician = new Clinician(n, options.BaseUrl, recorder, options.Items);
+                if (!await clinician.SignInAsync(DatasetEmail(n), shared)) throw new InvalidOperationException($"{DatasetEmail(n)} could not sign in.");
+                if (!await clinician.PrepareAsync()) throw new InvalidOperationException($"Clinician {n} could not create a patient and a program.");
+                return clinician;
+            }))];
+        }
+        using var admin = new Clinician(0, options.BaseUrl, recorder, options.Items);
         if (!await admin.SignInAsync(options.AdminEmail, options.AdminPassword))
         {
             throw new InvalidOperationException($"The admin {options.AdminEmail} could not sign in (see the samples above).");
@@ -35,10 +48,10 @@ public static partial class Setup
             {
                 if (link is not null)
                 {
-                    using var invited = new Clinician(n, options.BaseUrl, recorder);
+                    using var invited = new Clinician(n, options.BaseUrl, recorder, options.Items);
                     if (!await invited.AcceptInviteAsync(link, Password(n))) throw Failed($"Clinician {n} could not accept the invite");
                 }
-                var clinician = new Clinician(n, options.BaseUrl, recorder);
+                var clinician = new Clinician(n, options.BaseUrl, recorder, options.Items);
                 if (!await clinician.SignInAsync(Email(n), Password(n))) throw Failed($"Clinician {n} could not sign in");
                 if (!await clinician.PrepareAsync()) throw Failed($"Clinician {n} could not create a patient and a program");
                 return clinician;

@@ -35,6 +35,12 @@ public sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
         b.HasIndex("SearchVector").HasMethod("GIN");
         b.HasIndex(e => e.Name).HasMethod("GIN").HasOperators("gin_trgm_ops").HasDatabaseName("ix_exercises_name_trgm");
         b.HasIndex(e => e.SearchText).HasMethod("GIN").HasOperators("gin_trgm_ops").HasDatabaseName("ix_exercises_search_text_trgm");
+
+        // Browsing without search text: pages in name order straight off an index, and the total counted from one
+        // that carries every filter column, so neither reads the wide rows (the builder shows this list on every view).
+        b.HasIndex(e => new { e.Name, e.Id }).HasDatabaseName("ix_exercises_name_id");
+        b.HasIndex(e => new { e.Status, e.ClinicId }).HasDatabaseName("ix_exercises_status_clinic_id")
+            .IncludeProperties(e => new { e.BodyRegion, e.Category, e.Position, e.Difficulty });
     }
 }
 

@@ -491,6 +491,14 @@ namespace HepBuilder.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("ClinicId", "Name"), false);
 
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_exercises_name_id");
+
+                    b.HasIndex("Status", "ClinicId")
+                        .HasDatabaseName("ix_exercises_status_clinic_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "ClinicId"), new[] { "BodyRegion", "Category", "Position", "Difficulty" });
+
                     b.ToTable("exercises", (string)null);
                 });
 

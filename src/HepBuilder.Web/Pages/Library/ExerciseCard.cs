@@ -14,8 +14,7 @@ public sealed record ExerciseCardPicture(string? PoseJson, string? ImageSha256, 
         if (PoseJson is null) return null;
         try
         {
-            return PoseSvg.Render(HepBuilder.Poses.PoseJson.Deserialize(PoseJson), width, height,
-                string.IsNullOrWhiteSpace(Caption) ? exerciseName : $"{exerciseName}: {Caption}");
+            return RenderedPoses.Svg(PoseJson, string.IsNullOrWhiteSpace(Caption) ? exerciseName : $"{exerciseName}: {Caption}", width, height);
         }
         catch (JsonException)
         {

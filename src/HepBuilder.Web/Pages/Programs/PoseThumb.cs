@@ -1,5 +1,4 @@
 using HepBuilder.Data.Entities;
-using HepBuilder.Poses;
 using Microsoft.AspNetCore.Html;
 
 namespace HepBuilder.Web.Pages.Programs;
@@ -13,7 +12,7 @@ public static class PoseThumb
     public static IHtmlContent For(string? poseJson, string name, int width, int height) =>
         string.IsNullOrEmpty(poseJson)
             ? HtmlString.Empty
-            : new HtmlString(PoseSvg.Render(PoseJson.Deserialize(poseJson), width, height, name));
+            : new HtmlString(Library.RenderedPoses.Svg(poseJson, name, width, height));
 
     public static IHtmlContent For(Exercise exercise, int width, int height) =>
         For(exercise.Pictures.OrderBy(p => p.SortOrder).FirstOrDefault(p => p.PoseJson is not null)?.PoseJson, exercise.Name, width, height);

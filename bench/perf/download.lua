@@ -1,0 +1,16 @@
+-- wrk script for the handout download endpoint: rotates the stored handouts listed in downloads.lua (written by
+-- scripts/perf from the versions the load driver issued through the app, so each is a real rendered PDF).
+local here = debug.getinfo(1, "S").source:sub(2):match("(.*/)") or "./"
+local paths = dofile(here .. "downloads.lua")
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("handouts %d in %.1f s = %.0f/s, %.1f MB/s; errors: status %d, timeout %d\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    summary.bytes / (summary.duration / 1e6) / 1e6, summary.errors.status, summary.errors.timeout))
+  io.write(string.format("latency p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  max %.2f ms\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end
