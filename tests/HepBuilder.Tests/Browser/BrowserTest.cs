@@ -93,6 +93,13 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
             ".map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })))");
         var violations = JsonDocument.Parse(json).RootElement;
         Assert.True(violations.GetArrayLength() == 0, $"Accessibility violations on {page.Url}: {json}");
+
+        // Stricter than axe, which accepts a placeholder or title as a field's name: every field a user fills has a label.
+        var unlabelled = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('input:not([type=hidden]):not([type=submit]):not([type=button]), select, textarea')]" +
+            ".filter(e => e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))" +
+            ".map(e => e.outerHTML.slice(0, 160))");
+        Assert.True(unlabelled.Length == 0, $"Fields without a label on {page.Url}: {string.Join(" | ", unlabelled)}");
     }
 
     protected static async Task SignInAsync(IPage page, string email, string password)

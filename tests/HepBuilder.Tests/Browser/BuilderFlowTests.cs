@@ -84,6 +84,13 @@ public sealed class BuilderFlowTests(BrowserFixture browser) : BrowserTest(brows
         await Assertions.Expect(page.Locator("#summary .summary-list li").First)
             .ToContainTextAsync("Bridge. Do 3 sets of 12. Hold each one for 10 seconds.");
 
+        // Onwards through the rest of the items with Tab alone: every stop shows where the focus is.
+        for (var stop = 0; stop < 25; stop++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            await AssertFocusVisibleAsync(page);
+        }
+
         // The crunch flexes the lumbar spine: the builder says so, and issuing without a reason is refused.
         var crunch = page.Locator("#item-1");
         await Assertions.Expect(crunch.GetByText("Conflicts with: No lumbar flexion")).ToBeVisibleAsync();
