@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using HepBuilder.Tests.Pages.Programs;
 using Microsoft.Playwright;
 

@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using HepBuilder.Data.Entities;
-using HepBuilder.Tests.Infrastructure;
-using HepBuilder.Tests.Pages.Programs;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace HepBuilder.Tests.Browser;
