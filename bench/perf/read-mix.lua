@@ -5,11 +5,10 @@
 local here = debug.getinfo(1, "S").source:sub(2):match("(.*/)") or "./"
 local all = dofile(here .. "paths.lua")
 local page = os.getenv("PAGE")
-local paths = {}
+-- One list per page kind; requests take the kinds in turn, so the mix is equal thirds whatever each list's length.
+local kinds = {}
 for _, name in ipairs({ "builder", "list", "search" }) do
-  if page == nil or page == "" or page == name then
-    for _, p in ipairs(all[name]) do paths[#paths + 1] = p end
-  end
+  if page == nil or page == "" or page == name then kinds[#kinds + 1] = all[name] end
 end
 local counter = 0
 local threads = {}
@@ -21,7 +20,9 @@ end
 local i = 0
 request = function()
   i = i + 1
-  return wrk.format("GET", paths[((i + (offset or 0)) % #paths) + 1])
+  local list = kinds[(i % #kinds) + 1]
+  local n = math.floor(i / #kinds) + (offset or 0)
+  return wrk.format("GET", list[(n % #list) + 1])
 end
 -- wrk counts only 4xx/5xx as errors; a 302 (an expired session sent to sign-in) must not pass as a fast page.
 non200 = 0
