@@ -109,6 +109,9 @@
     }
     enableSorting();
     root.classList.add("js-builder");
+    // The image's own URL draws the saved draft; after a full post-back with unsaved changes (an issue refused for a
+    // missing override reason, say) the page shows more than that, so draw page 1 from the form as it stands.
+    if (isDirty()) refreshThumbnail();
 
     window.addEventListener("beforeunload", (event) => {
         if (isDirty() && !leaving) event.preventDefault();
