@@ -21,6 +21,14 @@ public static class ClinicDay
 
     public static DateOnly DateOf(DateTimeOffset at, ClaimsPrincipal user) => DateOf(at, user.FindFirstValue(ClaimType));
 
+    /// <summary>An instant on the clinic's clock, for showing times where the clinic lives (stored times are UTC).</summary>
+    public static DateTimeOffset LocalTime(DateTimeOffset at, ClaimsPrincipal user) =>
+        TimeZoneInfo.ConvertTime(at, Zone(user.FindFirstValue(ClaimType)));
+
+    /// <summary>"29 Nov 2026, 09:28" on the clinic's clock.</summary>
+    public static string Stamp(DateTimeOffset at, ClaimsPrincipal user) =>
+        LocalTime(at, user).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     public static DateOnly TodayIn(this TimeProvider clock, string? zone) => DateOf(clock.GetUtcNow(), zone);
 
     public static DateOnly TodayFor(this TimeProvider clock, ClaimsPrincipal user) => DateOf(clock.GetUtcNow(), user);

@@ -57,7 +57,16 @@ public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider c
             .Where(a => a.PatientId == Id && !Looks.Contains(a.Action))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(HistoryShown * 5)
-            .Select(a => new { a.At, a.UserName, a.Action, a.Details })
+            // People by name and credentials, as the program page shows them; the sign-in name only for a removed user.
+            .Select(a => new
+            {
+                a.At,
+                UserName = db.Users.Where(u => u.Id == a.UserId)
+                    .Select(u => u.Credentials == null || u.Credentials == "" ? u.FullName : u.FullName + ", " + u.Credentials)
+                    .FirstOrDefault() ?? a.UserName,
+                a.Action,
+                a.Details,
+            })
             .ToListAsync(ct);
         History = Collapse(events.Select(e => new HistoryRow(e.At, e.UserName, e.Action, ReadChanges(e.Details)))).Take(HistoryShown).ToList();
         ViewCount = await db.AuditEvents.CountAsync(a => a.PatientId == Id && a.Action == Viewed, ct);

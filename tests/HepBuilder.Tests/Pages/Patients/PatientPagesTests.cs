@@ -148,6 +148,8 @@ public sealed class PatientPagesTests(AppFixture app) : AppTest(app)
         Assert.Contains("Saved a program draft (3 times)", history);
         Assert.Contains("Issued a program version", history);
         Assert.DoesNotContain("viewed", history);
+        Assert.Contains("Casey Clinician, DPT", history);
+        Assert.DoesNotContain(user.Email, history);
         Assert.True(history.IndexOf("Issued", StringComparison.Ordinal) < history.IndexOf("Started a program", StringComparison.Ordinal));
     }
 
