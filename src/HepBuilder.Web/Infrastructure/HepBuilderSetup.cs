@@ -73,7 +73,12 @@ public static class HepBuilderSetup
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
             o.Conventions.Add(new DisabledIdentityPages());
             o.Conventions.Add(new TwoFactorStepGuard());
-        }).AddMvcOptions(o => o.Filters.Add<InvalidInputStatusFilter>());
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<InvalidInputStatusFilter>();
+            o.ModelBinderProviders.Insert(0, new CheckboxValueBinder.Provider());
+            o.ModelBinderProviders.Insert(0, new NulTextBinder.Provider());
+        });
 
         services.AddAdminTwoFactorRequirement();
         // Behind a TLS-terminating proxy the original scheme and client address arrive in X-Forwarded-* headers.
