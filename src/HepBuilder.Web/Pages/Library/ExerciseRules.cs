@@ -19,6 +19,8 @@ public static class ExerciseRules
 
     public static IEnumerable<FieldProblem> Check(ExerciseSeed e)
     {
+        foreach (var field in ControlCharacters(e)) yield return new(field, "Remove the control characters (such as NUL) from this text.");
+
         if (string.IsNullOrWhiteSpace(e.Name)) yield return new("Name", "Enter a name.");
         else if (e.Name.Trim().Length > Exercise.MaxNameLength) yield return new("Name", $"The name must be at most {Exercise.MaxNameLength} characters.");
 
@@ -49,6 +51,24 @@ public static class ExerciseRules
         foreach (var (field, message) in DoseProblems(e.Dose)) yield return new(field, message);
 
         if (e.Pictures.Count > MaxPictures) yield return new("Pictures", $"An exercise has at most {MaxPictures} pictures.");
+    }
+
+    /// <summary>
+    /// Text fields holding control characters other than line breaks and tabs: PostgreSQL cannot store NUL (the save
+    /// failed with a 500), and the others are invisible on the page and dropped from the handout.
+    /// </summary>
+    private static IEnumerable<string> ControlCharacters(ExerciseSeed e)
+    {
+        static bool Bad(string? s) => s is not null && s.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+        if (Bad(e.Name)) yield return "Name";
+        if (e.Aliases.Any(Bad)) yield return "Aliases";
+        if (e.Steps.Any(Bad)) yield return "Steps";
+        if (e.Cues.Any(Bad)) yield return "Cues";
+        if (e.Precautions.Any(Bad)) yield return "Precautions";
+        if (Bad(e.VideoUrl)) yield return "VideoUrl";
+        if (Bad(e.Dose?.Load)) yield return "Dose.Load";
+        if (Bad(e.Dose?.Note)) yield return "Dose.Note";
+        if (e.Pictures.Any(p => Bad(p.Caption))) yield return "Pictures";
     }
 
     /// <summary>Each out-of-bounds dose field with its message (the bounds are the entity's, <see cref="Dose.Bounds"/>).</summary>

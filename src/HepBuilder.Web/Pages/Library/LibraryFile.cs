@@ -86,18 +86,46 @@ public static class LibraryFile
                 row++;
                 try
                 {
-                    result.Add(element.Deserialize<ExerciseSeed>(LibrarySeeder.Json) ?? throw new JsonException("The entry is empty."));
+                    result.Add(WithLists(element.Deserialize<ExerciseSeed>(LibrarySeeder.Json) ?? throw new JsonException("The entry is empty.")));
                 }
-                catch (JsonException ex)
+                // A lone surrogate escape ("\ud800") parses as JSON but cannot become a string: the same as a bad value.
+                catch (Exception ex) when (ex is JsonException or InvalidOperationException)
                 {
-                    var name = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("name", out var n) ? n.ToString() : null;
-                    var field = ex.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "Entry";
+                    var name = NameOf(element);
+                    var field = ex is JsonException { Path: { Length: > 2 } path } ? path.TrimStart('$', '.') : "Entry";
                     problems.Add(new(row, name, field, "This value is not valid here (check the spelling of names such as body region or side)."));
                     result.Add(new ExerciseSeed { Name = name ?? "" });
                 }
             }
         }
         return result;
+    }
+
+    /// <summary>A file may say "steps": null (a 500 in the checks before); a list that is not there is an empty one.</summary>
+    private static ExerciseSeed WithLists(ExerciseSeed e)
+    {
+        e.Aliases ??= [];
+        e.Steps ??= [];
+        e.Cues ??= [];
+        e.Precautions ??= [];
+        e.Equipment ??= [];
+        e.MovementTags ??= [];
+        e.Pictures ??= [];
+        return e;
+    }
+
+    /// <summary>The entry's name for the list of problems, as far as it can be read (a lone surrogate cannot).</summary>
+    private static string? NameOf(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("name", out var name)) return null;
+        try
+        {
+            return name.ToString();
+        }
+        catch (InvalidOperationException)
+        {
+            return name.GetRawText();
+        }
     }
 
     private static List<ExerciseSeed> ReadCsv(byte[] content, List<ImportProblem> problems)

@@ -67,12 +67,23 @@ public sealed class TransferModel(HepDbContext db, AuditLog audit, IAntiforgery 
         foreach (var change in outcome.Changes)
         {
             audit.Record(change.Added ? "exercise.imported" : "exercise.import-updated", nameof(Exercise), change.Id.ToString(),
-                new { name = change.Name, file = file.FileName, changes = change.Changes });
+                new { name = change.Name, file = FileName(file), changes = change.Changes });
         }
-        audit.Record("library.imported", "Library", null, new { file = file.FileName, added = outcome.Added, updated = outcome.Updated, unchanged = outcome.Unchanged });
+        audit.Record("library.imported", "Library", null, new { file = FileName(file), added = outcome.Added, updated = outcome.Updated, unchanged = outcome.Unchanged });
         await db.SaveChangesAsync(ct);
-        TempData["Success"] = $"Imported {file.FileName}: {outcome.Added} added, {outcome.Updated} updated, {outcome.Unchanged} unchanged.";
+        TempData["Success"] = $"Imported {FileName(file)}: {outcome.Added} added, {outcome.Updated} updated, {outcome.Unchanged} unchanged.";
         return Redirect("/Library/Transfer");
+    }
+
+    /// <summary>
+    /// The uploaded file's name as the audit trail and the message show it: the browser's name is untrusted text, and
+    /// a NUL in it made the audit row unsavable (PostgreSQL's jsonb refuses \u0000), so control characters go and
+    /// the length is bounded.
+    /// </summary>
+    private static string FileName(IFormFile file)
+    {
+        var name = new string(file.FileName.Where(c => !char.IsControl(c)).ToArray());
+        return name.Length > 200 ? name[..200] + "…" : name;
     }
 
     private IActionResult Refuse(string message, int status = StatusCodes.Status400BadRequest)

@@ -44,6 +44,8 @@ public sealed class UploadModel(HepDbContext db, AuditLog audit, IAntiforgery an
         Caption = form["Caption"].ToString().Trim() is { Length: > 0 } c ? c : null;
         var file = form.Files.GetFile("Photo");
         if (Caption?.Length > MaxCaptionLength) ModelState.AddModelError("Caption", $"The caption must be at most {MaxCaptionLength} characters.");
+        // Read by hand, so the app-wide NUL check of bound text does not apply; PostgreSQL cannot store NUL.
+        if (Caption?.Contains('\0') == true) ModelState.AddModelError("Caption", "Remove the NUL character from the caption.");
         if (file is null || file.Length == 0) ModelState.AddModelError("Photo", "Choose a photo to upload.");
         else if (file.Length > PhotoProcessor.MaxBytes) return TooLarge();
         if (Exercise.Pictures.Count >= ExerciseRules.MaxPictures)
