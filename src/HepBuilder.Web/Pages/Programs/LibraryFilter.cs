@@ -9,7 +9,7 @@ public sealed class LibraryFilter
 {
     public const int PageSize = 12;
 
-    [StringLength(ExerciseSearch.MaxTextLength)]
+    [StringLength(ExerciseSearch.MaxTextLength, ErrorMessage = "Search for at most 100 characters.")]
     [Display(Name = "Search the library")]
     public string? Q { get; set; }
 
