@@ -22,6 +22,7 @@ public sealed class HepWebFactory(string connectionString) : WebApplicationFacto
         builder.UseSetting("RateLimits:AccountPostsPerMinutePerIp", "100000");
         builder.UseSetting("RateLimits:HandoutsPerMinutePerUser", "100000");
         builder.UseSetting("RateLimits:HandoutsPerMinutePerIp", "100000");
+        builder.UseSetting("RateLimits:PatientLinkRequestsPerMinutePerIp", "100000");
         // Counts SQL commands only for requests marked with its header (Performance/SqlCountTests).
         builder.ConfigureTestServices(Performance.SqlCommandCounter.Register);
     }

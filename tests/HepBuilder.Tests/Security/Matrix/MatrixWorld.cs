@@ -22,12 +22,13 @@ public sealed class MatrixWorld
     public required Guid TemplateA { get; init; }
     public required Guid PersonalTemplateOfAdminA { get; init; }
 
-    public static async Task<MatrixWorld> CreateAsync(AppFixture app)
+    /// <param name="suffix">Added to the clinics' names (which are unique), for a test that needs several worlds.</param>
+    public static async Task<MatrixWorld> CreateAsync(AppFixture app, string suffix = "")
     {
         var kit = new ProgramKit(app);
-        var (clinicA, adminA) = await app.Data.ClinicAsync("Matrix Clinic A");
+        var (clinicA, adminA) = await app.Data.ClinicAsync("Matrix Clinic A" + suffix);
         var clinicianA = await app.Data.UserAsync(clinicA, fullName: "Alex Able");
-        var (clinicB, adminB) = await app.Data.ClinicAsync("Matrix Clinic B");
+        var (clinicB, adminB) = await app.Data.ClinicAsync("Matrix Clinic B" + suffix);
         var clinicianB = await app.Data.UserAsync(clinicB, fullName: "Blair Baker");
 
         var patient = await kit.PatientAsync(clinicA, "Pat", "Matrix");
@@ -44,7 +45,8 @@ public sealed class MatrixWorld
         {
             var png = LibraryKit.Image(40, 30, SkiaSharp.SKEncodedImageFormat.Png);
             var hash = Convert.ToHexStringLower(SHA256.HashData(png));
-            db.StoredImages.Add(new StoredImage { Sha256 = hash, ContentType = "image/png", Data = png, Width = 40, Height = 30 });
+            // Images are stored once by content; a second world in the same database reuses the first one's.
+            if (!await db.StoredImages.AnyAsync(i => i.Sha256 == hash)) db.StoredImages.Add(new StoredImage { Sha256 = hash, ContentType = "image/png", Data = png, Width = 40, Height = 30 });
             db.Add(new ExercisePicture { ExerciseId = exercise, SortOrder = 9, Caption = "Photo", ImageSha256 = hash });
             var bridge = await db.Exercises.Where(e => e.Name == "Bridge" && e.ClinicId == null).Select(e => e.Id).SingleAsync();
             var t = new Template { ClinicId = clinicA, Title = "Matrix protocol", Items = [new TemplateItem { ExerciseId = bridge, Position = 0 }] };
