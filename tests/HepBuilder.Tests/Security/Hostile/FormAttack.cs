@@ -260,7 +260,7 @@ public sealed class FormAttack(HostileWorld world, ConcurrentBag<string> failure
     {
         var document = HtmlForms.Parse(html);
         return document.QuerySelectorAll(".field-validation-error, .validation-summary-errors, [role=alert], .alert-danger, .text-danger, .auth-card h1")
-            .Any(e => !string.IsNullOrWhiteSpace(e.TextContent));
+            .Any(e => !string.IsNullOrWhiteSpace(e.TextContent) && e.TextContent.Trim() != "Something went wrong");
     }
 
     private static List<(string Url, int Index)> Pages(IReadOnlyList<string> views, HttpResponseMessage response)
