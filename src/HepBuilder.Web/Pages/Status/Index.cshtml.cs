@@ -11,9 +11,14 @@ public sealed class IndexModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int code) => Code = code;
+    // The code is read from the route by hand: a bound parameter makes MVC read the re-executed POST's form first,
+    // and a form it cannot read (one holding NUL, a broken multipart body: the very reason for a 400) left the
+    // code 0 and the page saying "Something went wrong" instead of "Request not accepted".
+    public void OnGet() => Code = RouteCode();
 
-    public void OnPost(int code) => Code = code;
+    public void OnPost() => Code = RouteCode();
+
+    private int RouteCode() => int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : 0;
 
     public (string Title, string Text) Message => Code switch
     {
