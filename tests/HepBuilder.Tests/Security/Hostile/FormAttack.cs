@@ -44,6 +44,15 @@ public sealed class FormAttack(HostileWorld world, ConcurrentBag<string> failure
             {
                 var form = await CurrentAsync(client, target);
                 var response = await PostAsync(client, target.Form, form, field, value);
+                if (!target.Anonymous && SignedOut(response))
+                {
+                    // The session can end under the suite (the security stamp is checked every few minutes, and the
+                    // account page's own stored cases renew it): sign in again and repeat the case; only a case that
+                    // signs out the fresh session too is a finding.
+                    await client.SignInAsync(world.Matrix.AdminA.Email, world.Matrix.AdminA.Password);
+                    _hidden = null;
+                    response = await PostAsync(client, target.Form, await CurrentAsync(client, target), field, value);
+                }
                 var after = await CheckAsync(client, target, field, value, probes[field], views, response, state);
                 // Only a stored value moves the row version on; until then the form's hidden state stays valid.
                 if (after != state) _hidden = null;
@@ -144,7 +153,7 @@ public sealed class FormAttack(HostileWorld world, ConcurrentBag<string> failure
         var body = await response.Content.ReadAsStringAsync();
         if (status >= 500) { failures.Add($"{where}: {status}"); return await world.FingerprintAsync(); }
         foreach (var live in LiveMarkup.Find(body)) failures.Add($"{where}: the answer ({status}) has live markup {live}");
-        if (response.Headers.Location?.OriginalString.Contains("/Identity/Account/Login", StringComparison.Ordinal) == true && !target.Anonymous)
+        if (!target.Anonymous && SignedOut(response))
         {
             failures.Add($"{where}: signed the user out ({response.Headers.Location})");
             await client.SignInAsync(world.Matrix.AdminA.Email, world.Matrix.AdminA.Password);
@@ -204,6 +213,9 @@ public sealed class FormAttack(HostileWorld world, ConcurrentBag<string> failure
     }
 
     private string? _lastHandoutState;
+
+    private static bool SignedOut(HttpResponseMessage r) =>
+        r.Headers.Location?.OriginalString.Contains("/Identity/Account/Login", StringComparison.Ordinal) == true;
 
     /// <summary>
     /// What of a stored value a page must show: the start of its first line or list item (lists and summaries show
