@@ -30,6 +30,9 @@ public sealed class WebApp
             return 2;
         }
 
+        // The handout engine's first render loads fonts and Skia's PDF machinery (~200 ms); doing it once in the
+        // background as the app starts keeps that off the first clinician who previews or issues a handout.
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(HepBuilder.Handouts.HandoutRenderer.Warm));
         await app.RunAsync();
         return 0;
     }
