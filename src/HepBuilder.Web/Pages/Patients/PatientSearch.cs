@@ -22,10 +22,6 @@ public static class PatientSearch
     public const int PageSize = 20;
     public const int MaxQueryLength = 100;
 
-    // Same reasoning as the library search: a one-letter typo in a short surname keeps about half its trigrams,
-    // under pg_trgm's default of 0.6. Set per transaction so the pooled connection is left as it was.
-    private const string NameThreshold = "0.4";
-
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "MM/dd/yyyy", "M/d/yyyy", "yyyy/MM/dd"];
 
     public static DateOnly? AsDate(string text) =>
@@ -66,11 +62,8 @@ public static class PatientSearch
             .ThenByDescending(p => EF.Functions.TrigramsWordSimilarity(lower, EF.Property<string>(p, "SearchName")))
             .ThenBy(p => p.LastName).ThenBy(p => p.FirstName);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL pg_trgm.word_similarity_threshold = " + NameThreshold, ct);
-        var result = await PageAsync(matches, page, today, ct);
-        await tx.CommitAsync(ct);
-        return result;
+        // TrigramsAreWordSimilar (<%) uses the threshold every connection starts with (HepDbOptions).
+        return await PageAsync(matches, page, today, ct);
     }
 
     private static async Task<PatientPage> PageAsync(IQueryable<Patient> query, int page, DateOnly today, CancellationToken ct)
