@@ -18,7 +18,9 @@ public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handout
     [BindProperty]
     public DraftInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
+    // Named, so the binder never falls back to unprefixed values: without it a plain GET bound the route value
+    // "page" (/Programs/Edit) to Library.Page, a conversion exception and a model error on every builder view.
+    [BindProperty(SupportsGet = true, Name = "Library")]
     public LibraryFilter Library { get; set; } = new();
 
     public ProgramContext Context { get; private set; } = null!;
