@@ -919,3 +919,37 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261129123533_PatientSearchByClinic') THEN
+    DROP INDEX ix_patients_search_name;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261129123533_PatientSearchByClinic') THEN
+    CREATE EXTENSION IF NOT EXISTS btree_gin;
+    CREATE EXTENSION IF NOT EXISTS citext;
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261129123533_PatientSearchByClinic') THEN
+    CREATE INDEX ix_patients_clinic_id_search_name_trgm ON patients USING GIN (clinic_id uuid_ops, search_name gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261129123533_PatientSearchByClinic') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261129123533_PatientSearchByClinic', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

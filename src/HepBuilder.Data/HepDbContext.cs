@@ -48,6 +48,7 @@ public sealed class HepDbContext(DbContextOptions<HepDbContext> options)
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("pg_trgm");
         builder.HasPostgresExtension("citext");
+        builder.HasPostgresExtension("btree_gin");
         builder.ApplyConfigurationsFromAssembly(typeof(HepDbContext).Assembly);
         SnakeCaseIdentityTables(builder);
         ApplyTenantFilters(builder);

@@ -22,6 +22,7 @@ namespace HepBuilder.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "citext");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -617,12 +618,6 @@ namespace HepBuilder.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_patients");
 
-                    b.HasIndex("SearchName")
-                        .HasDatabaseName("ix_patients_search_name");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "GIN");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("ClinicId", "DateOfBirth")
                         .HasDatabaseName("ix_patients_clinic_id_date_of_birth");
 
@@ -630,6 +625,12 @@ namespace HepBuilder.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_patients_clinic_id_mrn")
                         .HasFilter("mrn IS NOT NULL");
+
+                    b.HasIndex("ClinicId", "SearchName")
+                        .HasDatabaseName("ix_patients_clinic_id_search_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ClinicId", "SearchName"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ClinicId", "SearchName"), new[] { "uuid_ops", "gin_trgm_ops" });
 
                     b.HasIndex("ClinicId", "IsArchived", "LastName", "FirstName")
                         .HasDatabaseName("ix_patients_clinic_id_is_archived_last_name_first_name");
