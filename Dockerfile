@@ -15,7 +15,7 @@ WORKDIR /app
 COPY --from=build /app .
 USER $APP_UID
 ENV ASPNETCORE_URLS=http://+:8080
-# A 48 MB gen0 budget, as scripts/run sets it (see the GC note in src/HepBuilder.Web/HepBuilder.Web.csproj).
-ENV DOTNET_GCgen0size=0x3000000
+# A 32 MB gen0 budget, as scripts/run sets it (see the GC note in src/HepBuilder.Web/HepBuilder.Web.csproj).
+ENV DOTNET_GCgen0size=0x2000000
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "HepBuilder.Web.dll"]
