@@ -25,19 +25,19 @@ public static class BuilderFields
         state.TryGetValue(name, out var entry) && entry.ValidationState == ModelValidationState.Invalid ? " is-invalid" : "";
 
     /// <summary>
-    /// The field's error messages, or nothing. Html.ValidationMessage wrote an empty placeholder for each of the ten
-    /// fields of every item (no script on this page fills them in); a 10-item builder rendered ~100 of them a view.
+    /// The field's first error message, or nothing — what Html.ValidationMessage shows, without the empty placeholder
+    /// it wrote for each of the ten fields of every item (no script on this page fills them in; a 10-item builder
+    /// rendered ~100 of them a view).
     /// </summary>
-    public static IHtmlContent Errors(ModelStateDictionary state, string name)
+    public static IHtmlContent Error(ModelStateDictionary state, string name)
     {
-        if (!state.TryGetValue(name, out var entry) || entry.Errors.Count == 0) return HtmlString.Empty;
-        var html = new HtmlContentBuilder();
-        foreach (var error in entry.Errors)
-        {
-            html.AppendHtml("<span class=\"text-danger small d-block field-validation-error\">")
-                .Append(error.ErrorMessage).AppendHtml("</span>");
-        }
-        return html;
+        var message = state.TryGetValue(name, out var entry)
+            ? entry.Errors.Select(e => e.ErrorMessage).FirstOrDefault(m => !string.IsNullOrEmpty(m))
+            : null;
+        return message is null
+            ? HtmlString.Empty
+            : new HtmlContentBuilder().AppendHtml("<span class=\"text-danger small d-block field-validation-error\">")
+                .Append(message).AppendHtml("</span>");
     }
 
     /// <summary>
