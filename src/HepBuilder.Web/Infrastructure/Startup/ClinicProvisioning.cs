@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using HepBuilder.Data;
@@ -46,7 +47,7 @@ public sealed class ClinicProvisioning(HepDbContext db, UserManager<ApplicationU
         };
         Check(await users.CreateAsync(admin, adminPassword ?? generated!));
         Check(await users.AddToRolesAsync(admin, Roles.All));
-        audit.Record("clinic.created", "Clinic", clinic.Id.ToString(), new { clinic.Name, admin = adminEmail }, clinicId: clinic.Id);
+        audit.Record(AuditActions.ClinicCreated, "Clinic", clinic.Id.ToString(), new { clinic.Name, admin = adminEmail }, clinicId: clinic.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ProvisionedClinic(clinic, admin, generated);

@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using HepBuilder.Data;
@@ -89,7 +90,7 @@ public sealed class AcceptInviteModel(UserManager<ApplicationUser> users, SignIn
             }
             return Page();
         }
-        audit.Record("user.password_set", UserAudit.EntityType, user.Id, new { via = "link" }, clinicId: user.ClinicId);
+        audit.Record(AuditActions.UserPasswordSet, UserAudit.EntityType, user.Id, new { via = "link" }, clinicId: user.ClinicId);
         await db.SaveChangesAsync(ct);
 
         // Through the normal sign-in, so two-factor and the active check apply as they do on the sign-in page.

@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +21,7 @@ public sealed class SignOutEverywhereModel(UserManager<ApplicationUser> users, S
         var user = await users.GetUserAsync(User);
         if (user is not null)
         {
-            audit.Record("user.signed_out_everywhere", "User", user.Id);
+            audit.Record(AuditActions.UserSignedOutEverywhere, "User", user.Id);
             await db.SaveChangesAsync();
             await users.UpdateSecurityStampAsync(user);
         }

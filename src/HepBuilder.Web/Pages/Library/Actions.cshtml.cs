@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
@@ -20,7 +21,7 @@ public sealed class ActionsModel(HepDbContext db, AuditLog audit) : LibraryAdmin
             .FirstOrDefaultAsync(e => e.Id == id && e.ClinicId == null, ct);
         if (source is null) return NotFound();
         var copy = await CloneAsync(source, source.Name, ct);
-        audit.Record("exercise.copied", nameof(Exercise), copy.Id.ToString(), new { fromId = source.Id, from = source.Name, name = copy.Name });
+        audit.Record(AuditActions.ExerciseCopied, nameof(Exercise), copy.Id.ToString(), new { fromId = source.Id, from = source.Name, name = copy.Name });
         await db.SaveChangesAsync(ct);
         TempData["Success"] = $"{source.Name} was copied to your clinic as “{copy.Name}”. You can edit the copy.";
         return Redirect($"/Library/Details/{copy.Id}");
@@ -31,7 +32,7 @@ public sealed class ActionsModel(HepDbContext db, AuditLog audit) : LibraryAdmin
         var source = await OwnAsync(id, ct, tracking: false);
         if (source is null) return NotFound();
         var copy = await CloneAsync(source, source.Name + " (copy)", ct);
-        audit.Record("exercise.duplicated", nameof(Exercise), copy.Id.ToString(), new { fromId = source.Id, from = source.Name, name = copy.Name });
+        audit.Record(AuditActions.ExerciseDuplicated, nameof(Exercise), copy.Id.ToString(), new { fromId = source.Id, from = source.Name, name = copy.Name });
         await db.SaveChangesAsync(ct);
         TempData["Success"] = $"Duplicated as “{copy.Name}”.";
         return Redirect($"/Library/Details/{copy.Id}");
@@ -47,7 +48,7 @@ public sealed class ActionsModel(HepDbContext db, AuditLog audit) : LibraryAdmin
         if (exercise is null) return NotFound();
         if (exercise.Status != status)
         {
-            audit.Record(status == ExerciseStatus.Archived ? "exercise.archived" : "exercise.unarchived", nameof(Exercise),
+            audit.Record(status == ExerciseStatus.Archived ? AuditActions.ExerciseArchived : AuditActions.ExerciseUnarchived, nameof(Exercise),
                 exercise.Id.ToString(), new { name = exercise.Name, Status = new { old = exercise.Status.ToString(), @new = status.ToString() } });
             exercise.Status = status;
             await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
@@ -68,7 +69,7 @@ public sealed class EditModel(HepDbContext db, AuditLog audit) : LibraryAdminPag
         // The xmin the form was opened with: a save racing another admin's fails instead of overwriting it.
         if (!isNew) db.Entry(exercise).Property(e => e.Version).OriginalValue = Input.Version;
         var after = ExerciseRules.Snapshot(exercise);
-        audit.Record(isNew ? "exercise.created" : "exercise.edited", nameof(Exercise), exercise.Id.ToString(),
+        audit.Record(isNew ? AuditActions.ExerciseCreated : AuditActions.ExerciseEdited, nameof(Exercise), exercise.Id.ToString(),
             new { name = exercise.Name, changes = ExerciseRules.Changes(before, after) });
         try
         {

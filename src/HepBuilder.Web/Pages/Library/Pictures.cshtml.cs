@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
@@ -37,7 +38,7 @@ public sealed class PicturesModel(HepDbContext db, AuditLog audit) : LibraryAdmi
         exercise.Pictures.Remove(picture);
         db.Remove(picture);
         Renumber(exercise);
-        audit.Record("exercise.picture-removed", nameof(Exercise), exercise.Id.ToString(), new
+        audit.Record(AuditActions.ExercisePictureRemoved, nameof(Exercise), exercise.Id.ToString(), new
         {
             name = exercise.Name, picture = Describe(picture), Pictures = new { old = before, @new = Order(exercise) },
         });
@@ -60,7 +61,7 @@ public sealed class PicturesModel(HepDbContext db, AuditLog audit) : LibraryAdmi
             var before = Order(exercise);
             (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
             for (var i = 0; i < ordered.Count; i++) ordered[i].SortOrder = i;
-            audit.Record("exercise.pictures-reordered", nameof(Exercise), exercise.Id.ToString(),
+            audit.Record(AuditActions.ExercisePicturesReordered, nameof(Exercise), exercise.Id.ToString(),
                 new { name = exercise.Name, Pictures = new { old = before, @new = Order(exercise) } });
             await db.SaveChangesAsync(ct);
         }

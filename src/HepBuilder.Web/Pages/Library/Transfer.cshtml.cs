@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Data.Seeding;
@@ -66,10 +67,10 @@ public sealed class TransferModel(HepDbContext db, AuditLog audit, IAntiforgery 
         }
         foreach (var change in outcome.Changes)
         {
-            audit.Record(change.Added ? "exercise.imported" : "exercise.import-updated", nameof(Exercise), change.Id.ToString(),
+            audit.Record(change.Added ? AuditActions.ExerciseImported : AuditActions.ExerciseImportUpdated, nameof(Exercise), change.Id.ToString(),
                 new { name = change.Name, file = FileName(file), changes = change.Changes });
         }
-        audit.Record("library.imported", "Library", null, new { file = FileName(file), added = outcome.Added, updated = outcome.Updated, unchanged = outcome.Unchanged });
+        audit.Record(AuditActions.LibraryImported, "Library", null, new { file = FileName(file), added = outcome.Added, updated = outcome.Updated, unchanged = outcome.Unchanged });
         await db.SaveChangesAsync(ct);
         TempData["Success"] = $"Imported {FileName(file)}: {outcome.Added} added, {outcome.Updated} updated, {outcome.Unchanged} unchanged.";
         return Redirect("/Library/Transfer");
@@ -97,7 +98,7 @@ public sealed class TransferModel(HepDbContext db, AuditLog audit, IAntiforgery 
 
     private async Task<IActionResult> DownloadAsync(byte[] content, string type, string extension, int count, CancellationToken ct)
     {
-        audit.Record("library.exported", "Library", null, new { format = extension, exercises = count });
+        audit.Record(AuditActions.LibraryExported, "Library", null, new { format = extension, exercises = count });
         await db.SaveChangesAsync(ct);
         var stamp = clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return File(content, type, $"exercise-library-{stamp}.{extension}");

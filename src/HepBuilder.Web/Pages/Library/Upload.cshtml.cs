@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
@@ -73,7 +74,7 @@ public sealed class UploadModel(HepDbContext db, AuditLog audit, IAntiforgery an
             ExerciseId = Exercise.Id, SortOrder = Exercise.Pictures.Count, Caption = Caption, ImageSha256 = photo.Sha256,
         };
         db.Add(picture);
-        audit.Record("exercise.picture-added", nameof(Exercise), Exercise.Id.ToString(), new
+        audit.Record(AuditActions.ExercisePictureAdded, nameof(Exercise), Exercise.Id.ToString(), new
         {
             name = Exercise.Name, picture = PicturesModel.Describe(picture), photo.Width, photo.Height, photo.ContentType,
             originalBytes = file.Length, storedBytes = photo.Data.Length,

@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Web.Infrastructure.Tenancy;
 using System.ComponentModel.DataAnnotations;
 using HepBuilder.Data;
@@ -120,7 +121,7 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
         entry.DoneExerciseIds = done;
         entry.Pain = Input.Pain;
         entry.Comment = comment;
-        audit.Record("patient_log.saved", "PatientLogEntry", entry.Id.ToString(),
+        audit.Record(AuditActions.PatientLogSaved, "PatientLogEntry", entry.Id.ToString(),
             new { day = Input.Day, done = done.Count, of = version.Exercises.Count, pain = Input.Pain, comment = comment is not null,
                 version = version.Number, corrected, link = link.HashPrefix },
             link.PatientId, link.ClinicId);

@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -83,7 +84,7 @@ public sealed class PatientLinks(HepDbContext db, AuditLog audit, TimeProvider c
         if (link is null) return false;
         link.RevokedAt = clock.GetUtcNow();
         link.RevokedById = accessor.HttpContext?.User.UserId();
-        audit.Record("patient_link.revoked", EntityType, link.Id.ToString(), new { program = programId, hash = HashPrefix(link.TokenHash) }, patientId);
+        audit.Record(AuditActions.PatientLinkRevoked, EntityType, link.Id.ToString(), new { program = programId, hash = HashPrefix(link.TokenHash) }, patientId);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -131,7 +132,7 @@ public sealed class PatientLinks(HepDbContext db, AuditLog audit, TimeProvider c
             TokenHash = Hash(token), ProtectedToken = Protector.Protect(token),
         };
         db.PatientLinks.Add(link);
-        audit.Record("patient_link.created", EntityType, link.Id.ToString(), new { program = programId, hash = HashPrefix(link.TokenHash) }, patientId);
+        audit.Record(AuditActions.PatientLinkCreated, EntityType, link.Id.ToString(), new { program = programId, hash = HashPrefix(link.TokenHash) }, patientId);
         return token;
     }
 }

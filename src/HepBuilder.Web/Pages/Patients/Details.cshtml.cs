@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Web.Infrastructure.Tenancy;
 using System.Text.Json;
 using HepBuilder.Data;
@@ -31,7 +32,7 @@ public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider c
     }
 
     /// <summary>Looking is audited but is not a change: the history leaves these out (the audit trail keeps them).</summary>
-    private static readonly string[] Looks = [Viewed, "program.viewed", "program.draft_previewed"];
+    private static readonly string[] Looks = [Viewed, AuditActions.ProgramViewed, AuditActions.ProgramDraftPreviewed];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -77,7 +78,7 @@ public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider c
         return Page();
     }
 
-    public const string Viewed = "patient.viewed";
+    public const string Viewed = AuditActions.PatientViewed;
 
     public Task<IActionResult> OnPostArchiveAsync(CancellationToken ct) => SetArchivedAsync(true, ct);
 
@@ -90,7 +91,7 @@ public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider c
         if (patient.IsArchived != archived)
         {
             patient.IsArchived = archived;
-            audit.Record(archived ? "patient.archived" : "patient.unarchived", nameof(Data.Entities.Patient), Id.ToString(), null, Id);
+            audit.Record(archived ? AuditActions.PatientArchived : AuditActions.PatientUnarchived, nameof(Data.Entities.Patient), Id.ToString(), null, Id);
             await db.SaveChangesAsync(ct);
         }
         TempData["Success"] = archived
@@ -109,7 +110,7 @@ public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider c
             return StatusCode(StatusCodes.Status409Conflict);
         }
         db.Patients.Remove(patient);
-        audit.Record("patient.deleted", nameof(Data.Entities.Patient), Id.ToString(),
+        audit.Record(AuditActions.PatientDeleted, nameof(Data.Entities.Patient), Id.ToString(),
             new { fields = PatientInput.Snapshot(patient) }, Id);
         await db.SaveChangesAsync(ct);
         TempData["Success"] = $"{patient.FullName} was deleted.";
@@ -118,16 +119,16 @@ public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider c
 
     public static string ActionText(string action) => action switch
     {
-        "patient.created" => "Added the patient",
-        "patient.edited" => "Edited the patient",
-        "patient.archived" => "Archived the patient",
-        "patient.unarchived" => "Restored the patient from the archive",
-        "program.created" => "Started a program",
-        "program.saved" => "Saved a program draft",
-        "program.issued" => "Issued a program version",
-        "program.revised" => "Started a revision of a program",
-        "program.precaution_overridden" => "Overrode a precaution warning",
-        "handout.downloaded" => "Downloaded a handout",
+        AuditActions.PatientCreated => "Added the patient",
+        AuditActions.PatientEdited => "Edited the patient",
+        AuditActions.PatientArchived => "Archived the patient",
+        AuditActions.PatientUnarchived => "Restored the patient from the archive",
+        AuditActions.ProgramCreated => "Started a program",
+        AuditActions.ProgramSaved => "Saved a program draft",
+        AuditActions.ProgramIssued => "Issued a program version",
+        AuditActions.ProgramRevised => "Started a revision of a program",
+        AuditActions.ProgramPrecautionOverridden => "Overrode a precaution warning",
+        AuditActions.HandoutDownloaded => "Downloaded a handout",
         "" => "",
         _ => char.ToUpperInvariant(action[0]) + action[1..].Replace('.', ' ').Replace('_', ' '),
     };

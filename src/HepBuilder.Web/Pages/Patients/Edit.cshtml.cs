@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
@@ -43,7 +44,7 @@ public sealed class EditModel(HepDbContext db, AuditLog audit, TimeProvider cloc
         // Precautions live in their own rows; marking the patient modified bumps its row version and modified time
         // even when only precautions changed, so concurrent edits are caught and "recent patients" stays right.
         db.Entry(patient).State = EntityState.Modified;
-        audit.Record("patient.edited", nameof(Patient), Id.ToString(), new { changes }, Id);
+        audit.Record(AuditActions.PatientEdited, nameof(Patient), Id.ToString(), new { changes }, Id);
         if (!await PatientSaves.TrySaveAsync(db, ModelState, ct)) return Page();
 
         TempData["Success"] = "Changes saved.";

@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
@@ -17,7 +18,7 @@ public sealed class NewModel(HepDbContext db, AuditLog audit, TimeProvider clock
         var patient = new Patient { ClinicId = db.CurrentClinicId, FirstName = "", LastName = "" };
         Input.ApplyTo(patient);
         db.Patients.Add(patient);
-        audit.Record("patient.created", nameof(Patient), patient.Id.ToString(), new { fields = PatientInput.Snapshot(patient) }, patient.Id);
+        audit.Record(AuditActions.PatientCreated, nameof(Patient), patient.Id.ToString(), new { fields = PatientInput.Snapshot(patient) }, patient.Id);
         if (!await PatientSaves.TrySaveAsync(db, ModelState, ct)) return Page();
 
         TempData["Success"] = $"{patient.FullName} was added.";

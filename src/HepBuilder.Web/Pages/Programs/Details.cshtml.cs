@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
@@ -72,7 +73,7 @@ public sealed class DetailsModel(HepDbContext db, ProgramLifecycle lifecycle, Au
             Draft = Row(draft, DraftChanges);
         }
 
-        audit.Record("program.viewed", ProgramLifecycle.EntityType, id.ToString(), null, PatientId);
+        audit.Record(AuditActions.ProgramViewed, ProgramLifecycle.EntityType, id.ToString(), null, PatientId);
         await db.SaveChangesAsync(ct);
         return Page();
     }

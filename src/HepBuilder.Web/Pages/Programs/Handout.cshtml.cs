@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Web.Infrastructure.Tenancy;
 using HepBuilder.Data;
 using HepBuilder.Web.Infrastructure.Audit;
@@ -22,7 +23,7 @@ public sealed class HandoutPdfModel(HepDbContext db, AuditLog audit) : PageModel
             .SingleOrDefaultAsync(ct);
         if (version is null) return NotFound();
 
-        audit.Record("handout.downloaded", ProgramLifecycle.EntityType, id.ToString(), new { version = n, sha256 = version.HandoutSha256 },
+        audit.Record(AuditActions.HandoutDownloaded, ProgramLifecycle.EntityType, id.ToString(), new { version = n, sha256 = version.HandoutSha256 },
             version.PatientId);
         await db.SaveChangesAsync(ct);
 

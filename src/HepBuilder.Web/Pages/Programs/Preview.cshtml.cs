@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data;
 using HepBuilder.Handouts;
 using HepBuilder.Web.Infrastructure.Audit;
@@ -21,7 +22,7 @@ public sealed class PreviewModel(HepDbContext db, ProgramLifecycle lifecycle, Ha
             User.UserId()!, ct);
         var pdf = HandoutRenderer.RenderPdf(model);
 
-        audit.Record("program.draft_previewed", ProgramLifecycle.EntityType, id.ToString(), null, context.PatientId);
+        audit.Record(AuditActions.ProgramDraftPreviewed, ProgramLifecycle.EntityType, id.ToString(), null, context.PatientId);
         await db.SaveChangesAsync(ct);
 
         HandoutFile.Inline(Response, HandoutFile.Name(context.PatientLastName, "draft", lifecycle.Today));

@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Web.Infrastructure.Tenancy;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
@@ -80,7 +81,7 @@ public sealed class ProgramLifecycle(HepDbContext db, AuditLog audit, HandoutFac
             }).ToList(),
         });
         db.Programs.Add(program);
-        audit.Record("program.created", EntityType, program.Id.ToString(), new { title, templateId, items = items.Count }, patientId);
+        audit.Record(AuditActions.ProgramCreated, EntityType, program.Id.ToString(), new { title, templateId, items = items.Count }, patientId);
         await db.SaveChangesAsync(ct);
         return program.Id;
     }
@@ -94,7 +95,7 @@ public sealed class ProgramLifecycle(HepDbContext db, AuditLog audit, HandoutFac
 
         Apply(draft, input, exercises, ctx);
         await SyncProgramTitleAsync(ctx.ProgramId, input.Title, ct);
-        audit.Record("program.saved", EntityType, ctx.ProgramId.ToString(), new { items = draft.Items.Count }, ctx.PatientId);
+        audit.Record(AuditActions.ProgramSaved, EntityType, ctx.ProgramId.ToString(), new { items = draft.Items.Count }, ctx.PatientId);
         return await CommitAsync(ctx, draft, exercises, () => new SaveResult.Saved(draft.Version), ct);
     }
 
@@ -130,13 +131,13 @@ public sealed class ProgramLifecycle(HepDbContext db, AuditLog audit, HandoutFac
         draft.HandoutPdf = HandoutRenderer.RenderPdf(model);
         draft.HandoutSha256 = HandoutRenderer.Sha256Hex(draft.HandoutPdf);
 
-        audit.Record("program.issued", EntityType, ctx.ProgramId.ToString(),
+        audit.Record(AuditActions.ProgramIssued, EntityType, ctx.ProgramId.ToString(),
             new { version = number, items = draft.Items.Count, sha256 = draft.HandoutSha256 }, ctx.PatientId);
         foreach (var item in draft.Items.OrderBy(i => i.Position))
         {
             foreach (var o in item.Overrides)
             {
-                audit.Record("program.precaution_overridden", EntityType, ctx.ProgramId.ToString(),
+                audit.Record(AuditActions.ProgramPrecautionOverridden, EntityType, ctx.ProgramId.ToString(),
                     new { version = number, exercise = item.FrozenName, conflict = o.Conflict, reason = o.Reason }, ctx.PatientId);
             }
         }
@@ -170,7 +171,7 @@ public sealed class ProgramLifecycle(HepDbContext db, AuditLog audit, HandoutFac
                 Overrides = i.Overrides.Select(o => new PrecautionOverride { Conflict = o.Conflict, Reason = o.Reason, ById = o.ById, At = o.At }).ToList(),
             }).ToList(),
         });
-        audit.Record("program.revised", EntityType, ctx.ProgramId.ToString(), new { from = latest.Number }, ctx.PatientId);
+        audit.Record(AuditActions.ProgramRevised, EntityType, ctx.ProgramId.ToString(), new { from = latest.Number }, ctx.PatientId);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -269,7 +270,7 @@ public sealed class ProgramLifecycle(HepDbContext db, AuditLog audit, HandoutFac
         }
         var id = ctx.ProgramId.ToString();
         var last = await db.AuditEvents.AsNoTracking()
-            .Where(a => a.EntityType == EntityType && a.EntityId == id && a.Action == "program.saved")
+            .Where(a => a.EntityType == EntityType && a.EntityId == id && a.Action == AuditActions.ProgramSaved)
             .OrderByDescending(a => a.Id).Select(a => new { a.UserId, a.At }).FirstOrDefaultAsync(ct);
         var by = last?.UserId is null ? null
             : await db.Users.Where(u => u.Id == last.UserId).Select(u => u.FullName).SingleOrDefaultAsync(ct);

@@ -39,7 +39,7 @@ public sealed class UploadTests(AppFixture app) : AppTest(app)
         Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(stored.Data, await served.Content.ReadAsByteArrayAsync());
         Assert.Contains(ExerciseCard.PhotoUrl(id, stored.Sha256), await client.GetPageAsync($"/Library/Details/{id}"));
-        Assert.Single(await AuditAsync(App, "exercise.picture-added"));
+        Assert.Single(await AuditAsync(App, "exercise.picture_added"));
     }
 
     [Fact]
@@ -125,6 +125,6 @@ public sealed class UploadTests(AppFixture app) : AppTest(app)
         Assert.Equal((photo.Id, 0), (only.Id, only.SortOrder));
         var html = await client.GetPageAsync($"/Library/Details/{id}");
         Assert.DoesNotContain("<svg", html);
-        Assert.Equal(2, (await AuditAsync(App, "exercise.pictures-reordered")).Count);
+        Assert.Equal(2, (await AuditAsync(App, "exercise.pictures_reordered")).Count);
     }
 }

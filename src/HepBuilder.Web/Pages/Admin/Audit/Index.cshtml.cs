@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
@@ -44,7 +45,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
     {
         if (!ModelState.IsValid) return BadRequest();
         var rows = await (await FilteredAsync(ct)).OrderBy(e => e.At).ThenBy(e => e.Id).Take(MaxExportRows).ToListAsync(ct);
-        audit.Record("audit.exported", "AuditEvent", null, new { rows = rows.Count, Filter.From, Filter.To, Filter.Action, Filter.UserId });
+        audit.Record(AuditActions.AuditExported, "AuditEvent", null, new { rows = rows.Count, Filter.From, Filter.To, Filter.Action, Filter.UserId });
         await db.SaveChangesAsync(ct);
 
         var csv = new StringBuilder("at_utc,user,action,entity_type,entity_id,patient_id,ip,details\n");

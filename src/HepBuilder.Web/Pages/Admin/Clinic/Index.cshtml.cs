@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using System.ComponentModel.DataAnnotations;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
@@ -156,7 +157,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
             TempData["Success"] = "Nothing to save: no changes.";
             return RedirectToPage();
         }
-        audit.Record("clinic.updated", "Clinic", clinic.Id.ToString(), changes);
+        audit.Record(AuditActions.ClinicUpdated, "Clinic", clinic.Id.ToString(), changes);
         try
         {
             await db.SaveChangesAsync(ct);

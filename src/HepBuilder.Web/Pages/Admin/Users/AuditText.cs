@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using System.Text.Json;
 
 namespace HepBuilder.Web.Pages.Admin.Users;
@@ -7,14 +8,14 @@ public static class AuditText
 {
     public static string Action(string action) => action switch
     {
-        "user.invited" => "Invited",
-        "user.updated" => "Name or roles changed",
-        "user.deactivated" => "Deactivated",
-        "user.reactivated" => "Reactivated",
-        "user.two_factor_reset" => "Two-factor sign-in reset",
-        "user.password_link_sent" => "Password link sent",
-        "user.password_set" => "Password chosen",
-        "clinic.created" => "Clinic created",
+        AuditActions.UserInvited => "Invited",
+        AuditActions.UserUpdated => "Name or roles changed",
+        AuditActions.UserDeactivated => "Deactivated",
+        AuditActions.UserReactivated => "Reactivated",
+        AuditActions.UserTwoFactorReset => "Two-factor sign-in reset",
+        AuditActions.UserPasswordLinkSent => "Password link sent",
+        AuditActions.UserPasswordSet => "Password chosen",
+        AuditActions.ClinicCreated => "Clinic created",
         _ => action,
     };
 

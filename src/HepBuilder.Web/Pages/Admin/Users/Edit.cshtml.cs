@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using System.ComponentModel.DataAnnotations;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
@@ -106,7 +107,7 @@ public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext d
             return await RejectAsync(id, result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
                 ? ConcurrencyMessage : string.Join(" ", result.Errors.Select(e => e.Description)), ct);
         }
-        audit.Record("user.updated", UserAudit.EntityType, user.Id, Changes(old.FullName, now.FullName, old.Credentials,
+        audit.Record(AuditActions.UserUpdated, UserAudit.EntityType, user.Id, Changes(old.FullName, now.FullName, old.Credentials,
             now.Credentials, old.Roles, now.Roles));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -122,7 +123,7 @@ public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext d
         if (user.IsActive)
         {
             user.IsActive = false;
-            audit.Record("user.deactivated", UserAudit.EntityType, user.Id, new { IsActive = UserAudit.Change(true, false) });
+            audit.Record(AuditActions.UserDeactivated, UserAudit.EntityType, user.Id, new { IsActive = UserAudit.Change(true, false) });
             // A new security stamp ends the user's sessions at their next stamp check; this call also saves the change.
             await users.UpdateSecurityStampAsync(user);
         }
@@ -137,7 +138,7 @@ public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext d
         if (!user.IsActive)
         {
             user.IsActive = true;
-            audit.Record("user.reactivated", UserAudit.EntityType, user.Id, new { IsActive = UserAudit.Change(false, true) });
+            audit.Record(AuditActions.UserReactivated, UserAudit.EntityType, user.Id, new { IsActive = UserAudit.Change(false, true) });
             await users.UpdateAsync(user);
         }
         TempData["Success"] = $"{user.FullName} is active again and can sign in.";
@@ -149,7 +150,7 @@ public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext d
         var user = await FindAsync(id);
         if (user is null) return NotFound();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        audit.Record("user.two_factor_reset", UserAudit.EntityType, user.Id, new
+        audit.Record(AuditActions.UserTwoFactorReset, UserAudit.EntityType, user.Id, new
         {
             TwoFactorEnabled = UserAudit.Change(user.TwoFactorEnabled, false),
             AuthenticatorKey = "replaced",
@@ -167,7 +168,7 @@ public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext d
         var user = await FindAsync(id);
         if (user is null) return NotFound();
         if (!user.IsActive) return await RejectAsync(id, "Reactivate this account before sending a password link.", ct);
-        audit.Record("user.password_link_sent", UserAudit.EntityType, user.Id, new { user.Email });
+        audit.Record(AuditActions.UserPasswordLinkSent, UserAudit.EntityType, user.Id, new { user.Email });
         await db.SaveChangesAsync(ct);
         var link = await new UserAccountLinks(users, email, logger).PasswordResetAsync(user, Url, Request.Scheme);
         link.Put(TempData);

@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Audit;
 using System.ComponentModel.DataAnnotations;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
@@ -102,7 +103,7 @@ public sealed class InviteModel(UserManager<ApplicationUser> users, HepDbContext
             }
             return null;
         }
-        audit.Record("user.invited", UserAudit.EntityType, user.Id, new
+        audit.Record(AuditActions.UserInvited, UserAudit.EntityType, user.Id, new
         {
             user.Email, user.FullName, user.Credentials, Roles = Input.SelectedRoles(),
         });
