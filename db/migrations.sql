@@ -953,3 +953,145 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE clinics DROP COLUMN safety_text;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE template_items ADD dose_duration_minutes integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE template_items ADD dose_goal_minutes integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE template_items ADD dose_weekly_add_minutes integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE program_versions ADD saved_by_id character varying(450);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE program_items ADD dose_duration_minutes integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE program_items ADD dose_goal_minutes integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE program_items ADD dose_weekly_add_minutes integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE exercises ADD clinician_notes text[] NOT NULL DEFAULT ('{}');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE exercises ADD default_dose_duration_minutes integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE exercises ADD default_dose_goal_minutes integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE exercises ADD default_dose_weekly_add_minutes integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE exercises ADD has_dose_numbers boolean;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE clinics ADD call_us_text character varying(1000) NOT NULL DEFAULT 'A fever or chills
+    A wound that is red, swollen, leaking or opening
+    Pain or swelling in your calf
+    Much worse pain, or pain not eased by rest
+    New numbness or tingling down a leg
+    A fall';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE clinics ADD emergency_number character varying(12) NOT NULL DEFAULT '911';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    ALTER TABLE clinics ADD emergency_text character varying(1000) NOT NULL DEFAULT 'New trouble controlling your bladder or bowels
+    Numbness in your groin, buttocks or inner thighs
+    Sudden or quickly worsening weakness in a leg
+    Chest pain or trouble breathing';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    UPDATE program_versions v SET saved_by_id = (
+        SELECT a.user_id FROM audit_events a
+        WHERE a.entity_type = 'Program' AND a.entity_id = v.program_id::text AND a.action = 'program.saved'
+        ORDER BY a.id DESC LIMIT 1)
+    WHERE v.state = 'Draft';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204211747_ClinicalCore') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261204211747_ClinicalCore', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using HepBuilder.Clinical.Dosing;
+using HepBuilder.Clinical.Text;
 using HepBuilder.Poses;
 
 namespace HepBuilder.Handouts.Sample;
@@ -8,6 +11,8 @@ public static class SeedLibrary
 {
     public const string RelativePath = "db/seed/exercises.json";
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     public static IReadOnlyList<HandoutExercise> Load(string path, int count)
     {
         using var json = JsonDocument.Parse(File.ReadAllBytes(path));
@@ -15,16 +20,17 @@ public static class SeedLibrary
         foreach (var e in json.RootElement.GetProperty("exercises").EnumerateArray().Take(count))
         {
             var number = result.Count + 1;
-            result.Add(new HandoutExercise
+            var dose = e.GetProperty("dose").Deserialize<Dose>(Json) ?? new Dose();
+            result.Add(SampleHandout.Dosed(new HandoutExercise
             {
                 Number = number,
                 Name = e.GetProperty("name").GetString() ?? "",
                 Steps = Strings(e, "steps"),
                 Cues = Strings(e, "cues"),
                 Precautions = Strings(e, "precautions"),
-                Dose = Dose(e.GetProperty("dose")),
+                Dose = "",
                 Pictures = Pictures(e),
-            });
+            }, dose));
         }
 
         return result;
@@ -48,21 +54,6 @@ public static class SeedLibrary
         e.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
             ? array.EnumerateArray().Select(s => s.GetString() ?? "").Where(s => s.Length > 0).ToList()
             : [];
-
-    private static HandoutDose Dose(JsonElement d) => new()
-    {
-        Sets = Int(d, "sets"),
-        Reps = Int(d, "reps"),
-        HoldSeconds = Int(d, "holdSeconds"),
-        TimesPerDay = Int(d, "timesPerDay"),
-        DaysPerWeek = Int(d, "daysPerWeek"),
-        RestSeconds = Int(d, "restSeconds"),
-        Side = d.TryGetProperty("side", out var side) && Enum.TryParse<DoseSide>(side.GetString(), true, out var s) ? s : DoseSide.Both,
-        Load = d.TryGetProperty("load", out var load) && load.ValueKind == JsonValueKind.String ? load.GetString() ?? "" : "",
-    };
-
-    private static int? Int(JsonElement d, string name) =>
-        d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
 
     private static List<HandoutPicture> Pictures(JsonElement e) =>
         e.TryGetProperty("pictures", out var pictures) && pictures.ValueKind == JsonValueKind.Array

@@ -9,6 +9,7 @@ public sealed record HandoutModel
 
     public required string PatientName { get; init; }
 
+    /// <summary>The day the version was issued; for a draft, the day it was drawn (not printed: a draft has no issue date).</summary>
     public required DateOnly IssuedOn { get; init; }
 
     public required HandoutClinician Clinician { get; init; }
@@ -28,6 +29,9 @@ public sealed record HandoutModel
     /// <summary>The program's online page, printed as a QR code; no code when empty.</summary>
     public string QrUrl { get; init; } = "";
 
+    /// <summary>The patient's active precautions, each one sentence in everyday words with its end date.</summary>
+    public IReadOnlyList<string> Precautions { get; init; } = [];
+
     /// <summary>BCP 47 language tag of the text, written into the PDF (e.g. "en-US").</summary>
     public string Language { get; init; } = "en-US";
 
@@ -45,8 +49,14 @@ public sealed record HandoutClinic
     /// <summary>PNG or JPEG bytes, or null for no logo.</summary>
     public byte[]? Logo { get; init; }
 
-    /// <summary>The body of the "Stop and call us" box, as the clinic wrote it.</summary>
-    public required string SafetyText { get; init; }
+    /// <summary>The emergency number where the clinic is (911, 112, 999…).</summary>
+    public required string EmergencyNumber { get; init; }
+
+    /// <summary>Signs that need the emergency number now: the safety box's first tier, one line each.</summary>
+    public required IReadOnlyList<string> EmergencySigns { get; init; }
+
+    /// <summary>Signs that need a call to the clinic today: the second tier.</summary>
+    public required IReadOnlyList<string> CallUsSigns { get; init; }
 
     /// <summary>A line printed at the foot of the first page (hours, website…); may be empty.</summary>
     public string FooterText { get; init; } = "";
@@ -81,7 +91,11 @@ public sealed record HandoutExercise
 
     public required IReadOnlyList<string> Steps { get; init; }
 
-    public required HandoutDose Dose { get; init; }
+    /// <summary>The dose in plain words, finished by the clinical core ("Do 2 sets of 10. Hold each one for 5 seconds.").</summary>
+    public required string Dose { get; init; }
+
+    /// <summary>Sessions a day: the weekly log draws a tick box for each.</summary>
+    public int SessionsPerDay { get; init; } = 1;
 
     public string ClinicianNote { get; init; } = "";
 

@@ -60,7 +60,11 @@ public static class HandoutRenderer
 
     private static HandoutModel WarmUpModel { get; } = new()
     {
-        Clinic = new HandoutClinic { Name = "Clinic", Phone = "555-0100", SafetyText = "Stop if it hurts." },
+        Clinic = new HandoutClinic
+        {
+            Name = "Clinic", Phone = "555-0100", EmergencyNumber = "911", EmergencySigns = ["Chest pain"], CallUsSigns = ["A fever"],
+        },
+        Precautions = ["Do not twist your body."],
         PatientName = "Patient",
         IssuedOn = new DateOnly(2026, 1, 1),
         Clinician = new HandoutClinician("Clinician", "PT"),
@@ -75,7 +79,8 @@ public static class HandoutRenderer
                 Name = "Walking",
                 Pictures = [HandoutPicture.Drawn(WarmUpPose, "Start")],
                 Steps = ["Walk at an easy pace."],
-                Dose = new HandoutDose { Sets = 1, Reps = 10, TimesPerDay = 1, DaysPerWeek = 7 },
+                Dose = "Do it for 10 minutes. Do this twice a day, every day.",
+                SessionsPerDay = 2,
                 ClinicianNote = "Note.",
                 Precautions = ["Stop if it hurts."],
                 Cues = ["Breathe."],

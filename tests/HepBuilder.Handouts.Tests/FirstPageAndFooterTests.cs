@@ -61,7 +61,8 @@ public class FirstPageAndFooterTests
 
             Assert.DoesNotContain("Phone", text.Pages[0]);
             Assert.DoesNotMatch("Call\\s*(\\.|$|Page|Riverside)", text.All);
-            Assert.Contains("Stop and call us", text.Pages[0]);
+            Assert.Contains("Call us today if you have", text.Pages[0]);
+            Assert.Contains("Call 911 or go to the ER now if you have", text.Pages[0]);
             Assert.All(text.Pages, p => Assert.Contains("Questions? Ask Riverside Spine & Physical Therapy", p));
         }
     }
@@ -72,7 +73,7 @@ public class FirstPageAndFooterTests
         var text = PdfText.Read(HandoutRenderer.RenderPdf(Models.Sample(2)));
 
         Assert.Contains("Phone (555) 010-4477", text.Pages[0]);
-        Assert.Contains("Call (555) 010-4477", text.Pages[0]);
+        Assert.Contains("Call (555) 010-4477 today if you have", text.Pages[0]);
         Assert.All(text.Pages, p => Assert.Contains("Questions? Call (555) 010-4477", p));
     }
 }

@@ -13,7 +13,7 @@ internal static class Models
         Number = number,
         Name = name,
         Steps = steps.Length > 0 ? steps : ["Do the movement slowly."],
-        Dose = new HandoutDose { Sets = 2, Reps = 10 },
+        Dose = "Do 2 sets of 10.",
     };
 
     public static HandoutModel With(params HandoutExercise[] exercises) => Sample() with { Exercises = exercises };

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HepBuilder.SearchBench.Dataset;
 
-/// <summary>An exercise as a program item freezes it when issued (the app's own <see cref="HandoutFactory.Freeze"/>).</summary>
+/// <summary>An exercise as a program item freezes it when issued (the app's own <see cref="ProgramItem.Freeze"/>).</summary>
 public sealed record PoolExercise(Guid Id, string Name, string[] Steps, string[] Cues, string[] Precautions, string PicturesJson, Dose Dose);
 
 /// <summary>What each clinic's programs may prescribe: the shipped library and the clinic's own active exercises.</summary>
@@ -21,7 +21,7 @@ public sealed class ExercisePool(IReadOnlyList<PoolExercise> shipped, IReadOnlyD
         var frozen = active.Select(e =>
         {
             var item = new ProgramItem();
-            HandoutFactory.Freeze(item, e);
+            item.Freeze(e);
             return (e.ClinicId, Exercise: new PoolExercise(e.Id, e.Name, [.. item.FrozenSteps!], [.. item.FrozenCues!],
                 [.. item.FrozenPrecautions!], item.FrozenPicturesJson!, e.DefaultDose));
         }).ToList();

@@ -84,7 +84,7 @@ public static class People
         }
 
         await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY clinics (id, name, phone, address, safety_text, paper_size, require_admin_two_factor, time_zone, created_at, modified_at) FROM STDIN (FORMAT BINARY)"))
+            "COPY clinics (id, name, phone, address, paper_size, require_admin_two_factor, time_zone, created_at, modified_at) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var c in clinics)
             {
@@ -93,7 +93,6 @@ public static class People
                 await writer.WriteAsync(c.Name, NpgsqlDbType.Varchar);
                 await writer.WriteAsync($"(555) 01{c.Index:D2}-{1000 + c.Index}", NpgsqlDbType.Varchar);
                 await writer.WriteAsync($"{100 + c.Index} Main Street, {Towns[c.Index % Towns.Length]}", NpgsqlDbType.Varchar);
-                await writer.WriteAsync(Clinic.DefaultSafetyText, NpgsqlDbType.Varchar);
                 await writer.WriteAsync(c.Index % 5 == 4 ? "A4" : "Letter", NpgsqlDbType.Varchar);
                 await writer.WriteAsync(false, NpgsqlDbType.Boolean);
                 await writer.WriteAsync(Zones[c.Index % Zones.Length], NpgsqlDbType.Varchar);

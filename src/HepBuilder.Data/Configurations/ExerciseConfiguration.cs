@@ -73,7 +73,7 @@ public static class DoseMapping
     public static void Configure(ComplexPropertyBuilder<Dose> d)
     {
         d.Property(x => x.Side).HasConversion<string>().HasMaxLength(12);
-        d.Property(x => x.Load).HasMaxLength(Dose.MaxLoadLength);
-        d.Property(x => x.Note).HasMaxLength(Dose.MaxNoteLength);
+        d.Property(x => x.Load).HasMaxLength(DoseRules.MaxLoadLength);
+        d.Property(x => x.Note).HasMaxLength(DoseRules.MaxNoteLength);
     }
 }

@@ -36,6 +36,7 @@ public sealed class PatientPrecautionConfiguration : IEntityTypeConfiguration<Pa
     {
         b.ToTable("patient_precautions");
         b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
-        b.Property(p => p.Text).HasMaxLength(200);
+        b.Property(p => p.Text).HasMaxLength(Precaution.MaxTextLength);
+        b.Ignore(p => p.Rule);
     }
 }

@@ -28,6 +28,7 @@ public sealed class ProgramVersionConfiguration : IEntityTypeConfiguration<Progr
         b.Property(v => v.State).HasConversion<string>().HasMaxLength(12);
         b.Property(v => v.PaperSize).HasConversion<string>().HasMaxLength(10);
         b.Property(v => v.IssuedById).HasMaxLength(450);
+        b.Property(v => v.SavedById).HasMaxLength(450);
         b.Property(v => v.IssuedByName).HasMaxLength(170);
         b.Property(v => v.HandoutSha256).HasMaxLength(64);
         b.Property(v => v.Version).IsRowVersion();
@@ -57,6 +58,11 @@ public sealed class ProgramItemConfiguration : IEntityTypeConfiguration<ProgramI
         });
         b.Property(i => i.FrozenName).HasMaxLength(Exercise.MaxNameLength);
         b.Property(i => i.FrozenPicturesJson).HasColumnType("jsonb");
+        // Read from the frozen columns, never stored twice.
+        b.Ignore(i => i.FrozenPictures);
+        b.Ignore(i => i.PatientSteps);
+        b.Ignore(i => i.PatientCues);
+        b.Ignore(i => i.PatientStopLines);
         // An exercise used by any prescription cannot be deleted, only archived.
         b.HasOne(i => i.Exercise).WithMany().HasForeignKey(i => i.ExerciseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.VersionId, i.Position });

@@ -1,3 +1,5 @@
+using HepBuilder.Clinical.Safety;
+
 namespace HepBuilder.Data.Entities;
 
 public enum PaperSize
@@ -9,10 +11,6 @@ public enum PaperSize
 /// <summary>The tenant. Its profile is printed on every handout.</summary>
 public sealed class Clinic : ITimestamped
 {
-    public const string DefaultSafetyText =
-        "Stop and call us if you have new numbness or weakness in your legs, pain that spreads down your leg, " +
-        "trouble controlling your bladder or bowels, or pain that is much worse than before.";
-
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public string? Phone { get; set; }
@@ -20,7 +18,15 @@ public sealed class Clinic : ITimestamped
     public byte[]? Logo { get; set; }
     public string? LogoContentType { get; set; }
     public string? HandoutFooter { get; set; }
-    public string SafetyText { get; set; } = DefaultSafetyText;
+
+    /// <summary>The number for emergencies where the clinic is (911, 112, 999, 000), printed in the safety box.</summary>
+    public string EmergencyNumber { get; set; } = SafetyDefaults.EmergencyNumber;
+
+    /// <summary>Signs that need the emergency number now, one per line (see <see cref="SafetyDefaults"/>).</summary>
+    public string EmergencyText { get; set; } = string.Join('\n', SafetyDefaults.EmergencyLines);
+
+    /// <summary>Signs that need a call to the clinic today, one per line.</summary>
+    public string CallUsText { get; set; } = string.Join('\n', SafetyDefaults.CallUsLines);
     public PaperSize PaperSize { get; set; } = PaperSize.Letter;
     public bool RequireAdminTwoFactor { get; set; }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HepBuilder.Clinical.Text;
 
 namespace HepBuilder.Data.Entities;
 
@@ -10,9 +11,6 @@ public enum ExerciseCategory { Strengthening, Stretching, Mobility, Stability, A
 public enum BodyPosition { Supine, Prone, [Display(Name = "Side-lying")] SideLying, Quadruped, Sitting, Standing, Kneeling }
 
 public enum Equipment { None, Mat, Chair, Wall, Band, Ball, Weight, Step, Dowel, Towel }
-
-/// <summary>What an exercise asks of the spine and body; the builder checks these against a patient's precautions.</summary>
-public enum MovementTag { LumbarFlexion, LumbarExtension, Rotation, Lifting, Impact, EndRange }
 
 public enum ExerciseStatus { Active, Archived }
 
@@ -41,11 +39,20 @@ public sealed class Exercise : IClinicOrShared, ITimestamped
     public List<string> Steps { get; set; } = [];
     public List<string> Cues { get; set; } = [];
     public List<string> Precautions { get; set; } = [];
+
+    /// <summary>Lines for the prescribing clinician (contraindications, when to choose it): shown in the library and the builder, never printed.</summary>
+    public List<string> ClinicianNotes { get; set; } = [];
     public List<MovementTag> MovementTags { get; set; } = [];
     public Dose DefaultDose { get; set; } = new();
     public string? VideoUrl { get; set; }
     public ExerciseStatus Status { get; set; } = ExerciseStatus.Active;
     public List<ExercisePicture> Pictures { get; set; } = [];
+
+    /// <summary>
+    /// Whether the patient's text carries dose numbers of its own ("about 10 times"), which would contradict any other
+    /// prescription: the library marks such exercises. Null until computed (rows from before the column existed).
+    /// </summary>
+    public bool? HasDoseNumbers { get; set; }
 
     /// <summary>Name, aliases, steps and tags as one text; the database derives the full-text vector from it.</summary>
     public string SearchText { get; set; } = "";
@@ -53,9 +60,16 @@ public sealed class Exercise : IClinicOrShared, ITimestamped
     public DateTimeOffset ModifiedAt { get; set; }
     public uint Version { get; set; }
 
-    public void RefreshSearchText() => SearchText = string.Join(' ',
-        new[] { Name }.Concat(Aliases).Concat(Steps).Concat(MovementTags.Select(t => t.ToString()))
+    /// <summary>Recomputes what is derived from the text (search text, dose-number mark); every write of an exercise calls it.</summary>
+    public void RefreshSearchText()
+    {
+        SearchText = string.Join(' ', new[] { Name }.Concat(Aliases).Concat(Steps).Concat(MovementTags.Select(t => t.ToString()))
             .Append(BodyRegion.ToString()).Append(Category.ToString()).Append(Position.ToString()));
+        HasDoseNumbers = PatientTextHasDoseNumbers(Steps, Cues, Precautions);
+    }
+
+    public static bool PatientTextHasDoseNumbers(IEnumerable<string> steps, IEnumerable<string> cues, IEnumerable<string> precautions) =>
+        DoseNumbers.Find(steps.Concat(cues).Concat(precautions)).Count > 0;
 }
 
 /// <summary>
@@ -82,47 +96,4 @@ public sealed class StoredImage
     public int Width { get; set; }
     public int Height { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-}
-
-public enum DoseSide { Both, Left, Right, Alternating, [Display(Name = "Each side")] EachSide }
-
-/// <summary>How much and how often. Bounds are the product's clinical limits, enforced on every form and import.</summary>
-public sealed class Dose
-{
-    public int Sets { get; set; } = 1;
-    public int Reps { get; set; } = 10;
-    public int HoldSeconds { get; set; }
-    public DoseSide Side { get; set; } = DoseSide.Both;
-    public int TimesPerDay { get; set; } = 1;
-    public int DaysPerWeek { get; set; } = 7;
-    public int RestSeconds { get; set; }
-
-    /// <summary>Load or resistance in the clinician's words, e.g. "red band" or "5 lb".</summary>
-    public string? Load { get; set; }
-
-    /// <summary>The clinician's note to the patient for this exercise.</summary>
-    public string? Note { get; set; }
-
-    public const int MaxLoadLength = 80;
-    public const int MaxNoteLength = 1000;
-
-    public static class Bounds
-    {
-        public const int SetsMin = 1, SetsMax = 10, RepsMin = 1, RepsMax = 100, HoldMax = 600;
-        public const int TimesPerDayMin = 1, TimesPerDayMax = 6, DaysPerWeekMin = 1, DaysPerWeekMax = 7, RestMax = 600;
-    }
-
-    public IEnumerable<string> Problems()
-    {
-        if (Sets is < Bounds.SetsMin or > Bounds.SetsMax) yield return $"Sets must be {Bounds.SetsMin} to {Bounds.SetsMax}.";
-        if (Reps is < Bounds.RepsMin or > Bounds.RepsMax) yield return $"Reps must be {Bounds.RepsMin} to {Bounds.RepsMax}.";
-        if (HoldSeconds is < 0 or > Bounds.HoldMax) yield return $"Hold must be 0 to {Bounds.HoldMax} seconds.";
-        if (TimesPerDay is < Bounds.TimesPerDayMin or > Bounds.TimesPerDayMax) yield return $"Times per day must be {Bounds.TimesPerDayMin} to {Bounds.TimesPerDayMax}.";
-        if (DaysPerWeek is < Bounds.DaysPerWeekMin or > Bounds.DaysPerWeekMax) yield return $"Days per week must be {Bounds.DaysPerWeekMin} to {Bounds.DaysPerWeekMax}.";
-        if (RestSeconds is < 0 or > Bounds.RestMax) yield return $"Rest must be 0 to {Bounds.RestMax} seconds.";
-        if (Load?.Length > MaxLoadLength) yield return $"Load must be at most {MaxLoadLength} characters.";
-        if (Note?.Length > MaxNoteLength) yield return $"The note must be at most {MaxNoteLength} characters.";
-    }
-
-    public Dose Copy() => (Dose)MemberwiseClone();
 }

@@ -22,8 +22,6 @@ public sealed class Patient : IClinicOwned, ITimestamped
     public string FullName => $"{FirstName} {LastName}";
 }
 
-public enum PrecautionKind { NoLumbarFlexion, NoLumbarExtension, NoTwisting, NoLifting, NoImpact, NoEndRange, Custom }
-
 /// <summary>A post-op or clinical restriction, optionally until a date (after it, it no longer warns).</summary>
 public sealed class PatientPrecaution
 {
@@ -36,5 +34,8 @@ public sealed class PatientPrecaution
     public string? Text { get; set; }
     public DateOnly? Until { get; set; }
 
-    public bool IsActiveOn(DateOnly day) => Until is null || day <= Until.Value;
+    /// <summary>The precaution as the clinical rules take it.</summary>
+    public Precaution Rule => new(Kind, MaxLiftPounds, Text, Until);
+
+    public bool IsActiveOn(DateOnly day) => Rule.IsActiveOn(day);
 }

@@ -1,3 +1,6 @@
+using HepBuilder.Clinical.Text;
+using System.Text.Json;
+
 namespace HepBuilder.Data.Entities;
 
 /// <summary>A patient's home exercise program: one editable draft at most, and numbered issued versions.</summary>
@@ -14,8 +17,6 @@ public sealed class Program : IClinicOwned, ITimestamped
     public DateTimeOffset ModifiedAt { get; set; }
     public uint Version { get; set; }
 }
-
-public enum VersionState { Draft, Issued, Superseded }
 
 /// <summary>
 /// One version of a program. A draft is editable; issuing numbers it, freezes every item's exercise text and
@@ -38,6 +39,9 @@ public sealed class ProgramVersion : IClinicOwned, ITimestamped
     public bool LargePrint { get; set; }
     public bool ShowPictures { get; set; } = true;
     public List<ProgramItem> Items { get; set; } = [];
+
+    /// <summary>Who saved the draft last (with <see cref="ModifiedAt"/>, when): named to a clinician whose save collides.</summary>
+    public string? SavedById { get; set; }
 
     public DateTimeOffset? IssuedAt { get; set; }
     public string? IssuedById { get; set; }
@@ -70,7 +74,30 @@ public sealed class ProgramItem : IClinicOwned
 
     /// <summary>JSON array of the pictures as issued: captions with pose JSON or a StoredImage hash.</summary>
     public string? FrozenPicturesJson { get; set; }
+
+    /// <summary>Copies the exercise's text and pictures onto the item as they are now; later library edits never reach it.</summary>
+    public void Freeze(Exercise exercise)
+    {
+        FrozenName = exercise.Name;
+        FrozenSteps = [.. exercise.Steps];
+        FrozenCues = [.. exercise.Cues];
+        FrozenPrecautions = [.. exercise.Precautions];
+        FrozenPicturesJson = JsonSerializer.Serialize(exercise.Pictures.OrderBy(p => p.SortOrder)
+            .Select(p => new FrozenPicture(p.Caption, p.PoseJson, p.ImageSha256)).ToList());
+    }
+
+    // What the patient reads of the item, on paper and on the phone alike: the frozen text with the prescription's
+    // numbers filled in where the text asks for them ({hold}, {minutes}).
+    public IReadOnlyList<string> PatientSteps => PatientText.Fill(FrozenSteps ?? [], Dose);
+    public IReadOnlyList<string> PatientCues => PatientText.Fill(FrozenCues ?? [], Dose);
+    public IReadOnlyList<string> PatientStopLines => PatientText.Fill(FrozenPrecautions ?? [], Dose);
+
+    public IReadOnlyList<FrozenPicture> FrozenPictures =>
+        string.IsNullOrEmpty(FrozenPicturesJson) ? [] : JsonSerializer.Deserialize<List<FrozenPicture>>(FrozenPicturesJson) ?? [];
 }
+
+/// <summary>A picture as it was when a version was issued: a pose drawing or the hash of an immutable stored photo.</summary>
+public sealed record FrozenPicture(string? Caption, string? PoseJson, string? ImageSha256);
 
 /// <summary>The clinician's reason for prescribing an exercise despite a conflicting precaution.</summary>
 public sealed class PrecautionOverride

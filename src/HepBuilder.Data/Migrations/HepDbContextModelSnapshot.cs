@@ -215,9 +215,33 @@ namespace HepBuilder.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("address");
 
+                    b.Property<string>("CallUsText")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("A fever or chills\nA wound that is red, swollen, leaking or opening\nPain or swelling in your calf\nMuch worse pain, or pain not eased by rest\nNew numbness or tingling down a leg\nA fall")
+                        .HasColumnName("call_us_text");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("EmergencyNumber")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasDefaultValue("911")
+                        .HasColumnName("emergency_number");
+
+                    b.Property<string>("EmergencyText")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("New trouble controlling your bladder or bowels\nNumbness in your groin, buttocks or inner thighs\nSudden or quickly worsening weakness in a leg\nChest pain or trouble breathing")
+                        .HasColumnName("emergency_text");
 
                     b.Property<string>("HandoutFooter")
                         .HasMaxLength(300)
@@ -263,12 +287,6 @@ namespace HepBuilder.Data.Migrations
                     b.Property<bool>("RequireAdminTwoFactor")
                         .HasColumnType("boolean")
                         .HasColumnName("require_admin_two_factor");
-
-                    b.Property<string>("SafetyText")
-                        .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("character varying(600)")
-                        .HasColumnName("safety_text");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -325,6 +343,11 @@ namespace HepBuilder.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("clinic_id");
 
+                    b.PrimitiveCollection<List<string>>("ClinicianNotes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("clinician_notes");
+
                     b.Property<Guid?>("CopiedFromId")
                         .HasColumnType("uuid")
                         .HasColumnName("copied_from_id");
@@ -346,6 +369,10 @@ namespace HepBuilder.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("equipment");
+
+                    b.Property<bool?>("HasDoseNumbers")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_dose_numbers");
 
                     b.Property<DateTimeOffset>("ModifiedAt")
                         .HasColumnType("timestamp with time zone")
@@ -424,6 +451,14 @@ namespace HepBuilder.Data.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("default_dose_days_per_week");
 
+                            b1.Property<int>("DurationMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("default_dose_duration_minutes");
+
+                            b1.Property<int>("GoalMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("default_dose_goal_minutes");
+
                             b1.Property<int>("HoldSeconds")
                                 .HasColumnType("integer")
                                 .HasColumnName("default_dose_hold_seconds");
@@ -459,6 +494,10 @@ namespace HepBuilder.Data.Migrations
                             b1.Property<int>("TimesPerDay")
                                 .HasColumnType("integer")
                                 .HasColumnName("default_dose_times_per_day");
+
+                            b1.Property<int>("WeeklyAddMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("default_dose_weekly_add_minutes");
                         });
 
                     b.HasKey("Id")
@@ -951,6 +990,14 @@ namespace HepBuilder.Data.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("dose_days_per_week");
 
+                            b1.Property<int>("DurationMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_duration_minutes");
+
+                            b1.Property<int>("GoalMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_goal_minutes");
+
                             b1.Property<int>("HoldSeconds")
                                 .HasColumnType("integer")
                                 .HasColumnName("dose_hold_seconds");
@@ -986,6 +1033,10 @@ namespace HepBuilder.Data.Migrations
                             b1.Property<int>("TimesPerDay")
                                 .HasColumnType("integer")
                                 .HasColumnName("dose_times_per_day");
+
+                            b1.Property<int>("WeeklyAddMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_weekly_add_minutes");
                         });
 
                     b.HasKey("Id")
@@ -1064,6 +1115,11 @@ namespace HepBuilder.Data.Migrations
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid")
                         .HasColumnName("program_id");
+
+                    b.Property<string>("SavedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("saved_by_id");
 
                     b.Property<bool>("ShowPictures")
                         .HasColumnType("boolean")
@@ -1241,6 +1297,14 @@ namespace HepBuilder.Data.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("dose_days_per_week");
 
+                            b1.Property<int>("DurationMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_duration_minutes");
+
+                            b1.Property<int>("GoalMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_goal_minutes");
+
                             b1.Property<int>("HoldSeconds")
                                 .HasColumnType("integer")
                                 .HasColumnName("dose_hold_seconds");
@@ -1276,6 +1340,10 @@ namespace HepBuilder.Data.Migrations
                             b1.Property<int>("TimesPerDay")
                                 .HasColumnType("integer")
                                 .HasColumnName("dose_times_per_day");
+
+                            b1.Property<int>("WeeklyAddMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("dose_weekly_add_minutes");
                         });
 
                     b.HasKey("Id")

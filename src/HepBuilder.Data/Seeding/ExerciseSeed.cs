@@ -17,6 +17,7 @@ public sealed class ExerciseSeed
     public List<string> Steps { get; set; } = [];
     public List<string> Cues { get; set; } = [];
     public List<string> Precautions { get; set; } = [];
+    public List<string> ClinicianNotes { get; set; } = [];
     public List<MovementTag> MovementTags { get; set; } = [];
     public Dose Dose { get; set; } = new();
     public string? VideoUrl { get; set; }
@@ -37,6 +38,7 @@ public sealed class ExerciseSeed
         e.Steps = [.. Steps];
         e.Cues = [.. Cues];
         e.Precautions = [.. Precautions];
+        e.ClinicianNotes = [.. ClinicianNotes];
         e.MovementTags = [.. MovementTags];
         e.DefaultDose = Dose.Copy();
         e.VideoUrl = VideoUrl;

@@ -52,6 +52,27 @@ public sealed class LibrarySeeder(HepDbContext db)
             exercise.ShippedHash = hash;
         }
         await db.SaveChangesAsync(ct);
+        await MarkDoseNumbersAsync(ct);
         return new SeedResult(added, updated, unchanged);
+    }
+
+    /// <summary>
+    /// Clinic exercises saved before the dose-number mark existed get it now, once: the rule is .NET code (the clinical
+    /// core's), so a migration could not compute it.
+    /// </summary>
+    private async Task MarkDoseNumbersAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var batch = await db.Set<Exercise>().IgnoreQueryFilters().Where(e => e.HasDoseNumbers == null)
+                .Select(e => new { e.Id, e.Steps, e.Cues, e.Precautions }).Take(500).ToListAsync(ct);
+            if (batch.Count == 0) return;
+            foreach (var group in batch.GroupBy(e => Exercise.PatientTextHasDoseNumbers(e.Steps, e.Cues, e.Precautions)))
+            {
+                var ids = group.Select(e => e.Id).ToList();
+                await db.Set<Exercise>().IgnoreQueryFilters().Where(e => ids.Contains(e.Id))
+                    .ExecuteUpdateAsync(u => u.SetProperty(e => e.HasDoseNumbers, group.Key), ct);
+            }
+        }
     }
 }

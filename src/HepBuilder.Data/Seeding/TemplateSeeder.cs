@@ -54,9 +54,9 @@ public sealed class TemplateSeeder(HepDbContext db)
                 var exercise = exercises.GetValueOrDefault(item.Exercise)
                     ?? throw new InvalidDataException($"{path}: '{key}' names unknown exercise '{item.Exercise}'.");
                 var dose = item.Dose ?? exercise.DefaultDose;
-                if (dose.Problems().FirstOrDefault() is { } problem)
+                if (DoseRules.Validate(dose).FirstOrDefault() is { } problem)
                 {
-                    throw new InvalidDataException($"{path}: '{key}', exercise '{item.Exercise}': {problem}");
+                    throw new InvalidDataException($"{path}: '{key}', exercise '{item.Exercise}': {problem.Message}");
                 }
                 return new TemplateItem { Position = n, ExerciseId = exercise.Id, Dose = dose.Copy() };
             }).ToList();
@@ -86,10 +86,5 @@ public sealed class TemplateSeeder(HepDbContext db)
         t.Title == seed.Title && t.Description == seed.Description && t.Instructions == seed.Instructions
         && t.Items.Count == items.Count
         && t.Items.OrderBy(i => i.Position).Zip(items).All(p =>
-            p.First.ExerciseId == p.Second.ExerciseId && SameDose(p.First.Dose, p.Second.Dose));
-
-    private static bool SameDose(Dose a, Dose b) =>
-        a.Sets == b.Sets && a.Reps == b.Reps && a.HoldSeconds == b.HoldSeconds && a.Side == b.Side
-        && a.TimesPerDay == b.TimesPerDay && a.DaysPerWeek == b.DaysPerWeek && a.RestSeconds == b.RestSeconds
-        && a.Load == b.Load && a.Note == b.Note;
+            p.First.ExerciseId == p.Second.ExerciseId && p.First.Dose.SameAs(p.Second.Dose));
 }

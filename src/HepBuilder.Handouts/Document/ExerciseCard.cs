@@ -132,7 +132,7 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
 
     private void ComposeDose(IContainer container)
     {
-        var sentence = DoseText.Describe(exercise.Dose);
+        var sentence = exercise.Dose;
         container
             .Background(Palette.AccentSoft)
             .BorderLeft(Palette.Accent, 4)

@@ -5,7 +5,7 @@ namespace HepBuilder.Handouts.Document;
 
 /// <summary>
 /// The top of page 1: clinic identity and QR code, the program title, who it is for and who wrote it,
-/// the clinician's instructions and the clinic's "stop and call us" box.
+/// the clinician's instructions, the patient's restrictions and the two-tier safety box (emergency now, call us today).
 /// </summary>
 internal sealed class FirstPageHeader(HandoutModel model, Typography type)
 {
@@ -15,12 +15,17 @@ internal sealed class FirstPageHeader(HandoutModel model, Typography type)
         column.Item().Element(ContainerExtensions.Build(ComposeClinic));
         column.Item().Element(ContainerExtensions.Build(ComposeTitle));
         column.Item().Element(ContainerExtensions.Build(ComposeDetails));
+        // Safety first: the two tiers must be on page 1 whatever else is, and no block is split across a page.
+        column.Item().Element(ContainerExtensions.Build(c => ComposeSafety(c.KeepTogether())));
+        if (model.Precautions.Count > 0)
+        {
+            column.Item().Element(ContainerExtensions.Build(c => ComposePrecautions(c.KeepTogether())));
+        }
+
         if (!string.IsNullOrWhiteSpace(model.Instructions))
         {
             column.Item().Element(ContainerExtensions.Build(ComposeInstructions));
         }
-
-        column.Item().Element(ContainerExtensions.Build(ComposeSafety));
     }));
 
     private void ComposeClinic(IContainer container) => container.Column(column =>
@@ -102,7 +107,7 @@ internal sealed class FirstPageHeader(HandoutModel model, Typography type)
         (string Label, string Value, float Share)[] fields =
         [
             ("Patient", model.PatientName, 1.3f),
-            ("Issued", HandoutDocument.IssuedText(model.IssuedOn), 1f),
+            model.IsDraft ? ("Status", "Draft, not issued", 1f) : ("Issued", HandoutDocument.IssuedText(model.IssuedOn), 1f),
             ("Clinician", clinician, 1.3f),
             ("Version", model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), 0.5f),
         ];
@@ -110,16 +115,24 @@ internal sealed class FirstPageHeader(HandoutModel model, Typography type)
         {
             if (model.Options.LargePrint)
             {
-                // Four columns would squeeze 16 pt text; large print lists the fields instead.
+                // Four columns would squeeze 16 pt text; large print sets them two by two, which keeps room on page 1
+                // for the safety box.
                 c.Column(column =>
                 {
                     column.Spacing(4);
-                    foreach (var (label, value, _) in fields)
+                    foreach (var pair in fields.Chunk(2))
                     {
-                        column.Item().Text(type.Body, t =>
+                        column.Item().Row(row =>
                         {
-                            t.Span(label + ": ").WithStyle(type.Body.WithColor(Palette.Muted));
-                            t.Span(value).WithStyle(type.BodyBold);
+                            row.Spacing(12);
+                            foreach (var (label, value, share) in pair)
+                            {
+                                row.RelativeItem(share).Text(type.Body, t =>
+                                {
+                                    t.Span(label + ": ").WithStyle(type.Body.WithColor(Palette.Muted));
+                                    t.Span(value).WithStyle(type.BodyBold);
+                                });
+                            }
                         });
                     }
                 });
@@ -148,24 +161,75 @@ internal sealed class FirstPageHeader(HandoutModel model, Typography type)
         column.Item().Text(model.Instructions, type.Body);
     });
 
+    private void ComposePrecautions(IContainer container) => container
+        .Background(Palette.Panel, 6)
+        .BorderLeft(Palette.Accent, 4)
+        .Padding(14 * type.Scale, 9 * type.Scale, 14 * type.Scale, 9 * type.Scale)
+        .Column(column =>
+        {
+            column.Spacing(3);
+            column.Item().Text(type.Body, t =>
+            {
+                t.Span("Your restrictions").WithStyle(type.SafetyTitle.WithColor(Palette.Ink));
+                t.Span("   Follow them in everything you do, not only in your exercises.").WithStyle(type.Body);
+            });
+            column.Item().Element(Bullets(model.Precautions, type.BodyBold, Palette.Accent));
+        });
+
     private void ComposeSafety(IContainer container) => container
         .Background(Palette.SafetyBack, 6)
         .BorderLeft(Palette.SafetyEdge, 4)
         .Padding(14 * type.Scale, 10 * type.Scale, 14 * type.Scale, 10 * type.Scale)
-        .Row(row =>
+        .Column(column =>
         {
-            var icon = 20 * type.Scale;
-            row.Spacing(10 * type.Scale);
-            row.ConstantItem(icon).Canvas(icon, (canvas, b) => Icons.Warning(canvas, b, Palette.SafetyEdge));
-            row.RelativeItem().Column(column =>
+            var emergency = Tier($"Call {model.Clinic.EmergencyNumber.Trim()} or go to the ER now if you have:",
+                model.Clinic.EmergencySigns, Icons.Warning);
+            var callUs = Tier(HasPhone ? $"Call {model.Clinic.Phone.Trim()} today if you have:" : "Call us today if you have:",
+                model.Clinic.CallUsSigns, Icons.Phone);
+            if (model.Options.LargePrint)
             {
-                column.Spacing(3);
-                column.Item().Text("Stop and call us", type.SafetyTitle);
-                column.Item().Text(model.Clinic.SafetyText, type.Safety);
-                if (HasPhone)
-                {
-                    column.Item().Text($"Call {model.Clinic.Phone}", type.Safety.WithBold());
-                }
+                column.Spacing(10 * type.Scale);
+                column.Item().Element(emergency);
+                column.Item().Element(callUs);
+                return;
+            }
+
+            // Side by side on a normal page: both tiers are seen at once and the box stays short.
+            column.Item().Row(row =>
+            {
+                row.Spacing(18);
+                row.RelativeItem().Element(emergency);
+                row.RelativeItem().Element(callUs);
             });
         });
+
+    private Element Tier(string heading, IReadOnlyList<string> signs, Action<SKCanvas, SKRect, SKColor> icon) =>
+        ContainerExtensions.Build(c => c.Column(column =>
+        {
+            var size = 16 * type.Scale;
+            column.Spacing(4);
+            column.Item().Row(row =>
+            {
+                row.Spacing(7 * type.Scale);
+                row.ConstantItem(size).Canvas(size, (canvas, b) => icon(canvas, b, Palette.SafetyEdge));
+                row.RelativeItem().Text(heading, type.Safety.WithBold());
+            });
+            column.Item().Element(Bullets(signs, type.Safety, Palette.SafetyEdge));
+        }));
+
+    /// <summary>A short bulleted list: one line per item, the bullet hanging in its own column.</summary>
+    private Element Bullets(IReadOnlyList<string> lines, TextStyle style, SKColor bullet) =>
+        ContainerExtensions.Build(c => c.Column(column =>
+        {
+            column.Spacing(2);
+            foreach (var line in lines)
+            {
+                column.Item().Row(row =>
+                {
+                    row.Spacing(5 * type.Scale);
+                    row.ConstantItem(9 * type.Scale).Text("•", style.WithBold().WithColor(bullet));
+                    row.RelativeItem().Text(line, style);
+                });
+            }
+        }));
 }

@@ -72,7 +72,8 @@ internal sealed class HandoutDocument(HandoutModel model) : IDocument
         {
             row.Spacing(12);
             row.RelativeItem().Text(clinic, type.Footer);
-            row.ConstantItem(170 * type.Scale).Text($"Version {model.Version} issued {IssuedText(model.IssuedOn)}", type.Footer, TextAlignment.Right);
+            var version = model.IsDraft ? $"Draft of version {model.Version}, not issued" : $"Version {model.Version} issued {IssuedText(model.IssuedOn)}";
+            row.ConstantItem(170 * type.Scale).Text(version, type.Footer, TextAlignment.Right);
         });
     });
 

@@ -6,7 +6,7 @@ namespace HepBuilder.Handouts.Document;
 
 /// <summary>
 /// The last page: one row per exercise with a tick box for each session of each day (two boxes when
-/// the dose says twice a day), a pain 0–10 row, and room for questions for the next visit.
+/// the dose says twice a day, up to six), a pain 0–10 row, and room for questions for the next visit.
 /// </summary>
 internal sealed class WeeklyLog(HandoutModel model, Typography type)
 {
@@ -71,10 +71,18 @@ internal sealed class WeeklyLog(HandoutModel model, Typography type)
                 t.Span($"{exercise.Number.ToString(CultureInfo.InvariantCulture)}. ").WithStyle(type.SmallBold.WithColor(Palette.Accent));
                 t.Span(exercise.Name).WithStyle(type.Small.WithColor(Palette.Ink));
             });
-            var boxes = Math.Clamp(exercise.Dose.TimesPerDay ?? 1, 1, 3);
+            var boxes = Math.Max(exercise.SessionsPerDay, 1);
+            var rows = (boxes + BoxesPerRow - 1) / BoxesPerRow;
             for (var d = 0; d < Days; d++)
             {
-                table.Cell().Canvas(16 * S, (canvas, b) => TickBoxes(canvas, b, boxes));
+                if (boxes > MaxBoxes)
+                {
+                    table.Cell().Padding(2, 5 * S, 2, 5 * S).Text($"__ of {boxes.ToString(CultureInfo.InvariantCulture)}", type.Small, TextAlignment.Center);
+                }
+                else
+                {
+                    table.Cell().Canvas((rows * BoxSize + (rows - 1) * BoxGap + 12) * S, (canvas, b) => TickBoxes(canvas, b, boxes));
+                }
             }
         }
 
@@ -89,17 +97,29 @@ internal sealed class WeeklyLog(HandoutModel model, Typography type)
         }
     }));
 
+    // Two boxes a row leave clear space to the column's rules (2 × 12 + 6 = 30 of its 46 points; three touched them);
+    // more sessions wrap to further rows, and past six (more than a clinician may prescribe) the patient writes the count.
+    private const int BoxesPerRow = 2;
+    private const int MaxBoxes = 6;
+    private const float BoxSize = 12;
+    private const float BoxGap = 6;
+
+    /// <summary>One box per session, centred in the cell, in rows of at most two.</summary>
     private void TickBoxes(SKCanvas canvas, SKRect bounds, int count)
     {
-        var size = 12 * S;
-        var gap = 5 * S;
-        var total = count * size + (count - 1) * gap;
-        var x = bounds.MidX - total / 2;
-        var y = bounds.MidY - size / 2;
+        var size = BoxSize * S;
+        var gap = BoxGap * S;
+        var rows = (count + BoxesPerRow - 1) / BoxesPerRow;
+        var top = bounds.MidY - (rows * size + (rows - 1) * gap) / 2;
         using var paint = new SKPaint { Color = Palette.Muted, Style = SKPaintStyle.Stroke, StrokeWidth = 0.9f, IsAntialias = true };
-        for (var i = 0; i < count; i++)
+        for (var r = 0; r < rows; r++)
         {
-            canvas.DrawRect(SKRect.Create(x + i * (size + gap), y, size, size), paint);
+            var inRow = Math.Min(BoxesPerRow, count - r * BoxesPerRow);
+            var x = bounds.MidX - (inRow * size + (inRow - 1) * gap) / 2;
+            for (var i = 0; i < inRow; i++)
+            {
+                canvas.DrawRect(SKRect.Create(x + i * (size + gap), top + r * (size + gap), size, size), paint);
+            }
         }
     }
 }

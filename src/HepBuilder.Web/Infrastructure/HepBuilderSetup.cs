@@ -78,6 +78,7 @@ public static class HepBuilderSetup
             o.Filters.Add<InvalidInputStatusFilter>();
             o.ModelBinderProviders.Insert(0, new CheckboxValueBinder.Provider());
             o.ModelBinderProviders.Insert(0, new NulTextBinder.Provider());
+            o.ModelBinderProviders.Insert(0, new DateValueBinder.Provider());
         });
 
         services.AddAdminTwoFactorRequirement();

@@ -38,4 +38,16 @@ public class ReadabilityTests
 
         Assert.True(tooHard.Count == 0, "Steps above grade 7: " + string.Join("; ", tooHard));
     }
+
+    /// <summary>Each tier of the safety box, and each precaution sentence, as the patient reads it: grade 6 or below.</summary>
+    [Fact]
+    public void The_safety_box_and_the_precautions_read_at_grade_6_or_below()
+    {
+        var sentences = new[] { HepBuilder.Clinical.Safety.SafetyDefaults.EmergencyLines, HepBuilder.Clinical.Safety.SafetyDefaults.CallUsLines }
+            .Select(lines => string.Join(". ", lines) + ".")
+            .Concat(Enum.GetValues<HepBuilder.Clinical.Precautions.PrecautionKind>()
+                .Where(k => k != HepBuilder.Clinical.Precautions.PrecautionKind.Custom)
+                .Select(k => HepBuilder.Clinical.Precautions.PrecautionWording.ForPatient(new(k, 10, Until: new DateOnly(2027, 3, 4)))));
+        Assert.All(sentences, text => Assert.True(Readability.Grade(text) <= 6, $"{text}: grade {Readability.Grade(text):0.0}"));
+    }
 }

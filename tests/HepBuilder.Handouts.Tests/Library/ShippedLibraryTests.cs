@@ -6,8 +6,8 @@ public class ShippedLibraryTests
     private static readonly string[] Categories = ["Strengthening", "Stretching", "Mobility", "Stability", "Aerobic"];
     private static readonly string[] Positions = ["Supine", "Prone", "SideLying", "Quadruped", "Sitting", "Standing", "Kneeling"];
     private static readonly string[] Equipment = ["None", "Mat", "Chair", "Wall", "Band", "Ball", "Weight", "Step", "Dowel", "Towel"];
-    private static readonly string[] MovementTags = ["LumbarFlexion", "LumbarExtension", "Rotation", "Lifting", "Impact", "EndRange"];
-    private static readonly string[] Sides = ["Both", "Left", "Right", "Alternating", "EachSide"];
+    private static readonly string[] MovementTags = Enum.GetNames<HepBuilder.Clinical.Precautions.MovementTag>();
+    private static readonly string[] Sides = Enum.GetNames<HepBuilder.Clinical.Dosing.DoseSide>();
 
     // Every exercise the source article teaches, plus the ones the clinic asked for by name.
     public static readonly TheoryData<string> RequiredKeys = new(
@@ -20,6 +20,32 @@ public class ShippedLibraryTests
         "side-lying-leg-raise", "hip-hinge-with-dowel", "wall-angels", "chin-tucks", "seated-marching",
         "bent-knee-fall-outs", "band-rows", "pallof-press",
     ]);
+
+    /// <summary>The dose box prints the prescription; a number in the text beside it would contradict any other one.</summary>
+    [Fact]
+    public void No_shipped_text_carries_a_dose_number_of_its_own()
+    {
+        var found = ShippedLibrary.Exercises
+            .SelectMany(e => e.Steps.Concat(e.Cues).Concat(e.Precautions).Select(line => (e.Name, Line: line, Numbers: HepBuilder.Clinical.Text.DoseNumbers.Find(line))))
+            .Where(x => x.Numbers.Count > 0)
+            .Select(x => $"{x.Name}: “{x.Line}”")
+            .ToList();
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    /// <summary>Lines for the prescriber ("if you had back surgery, ask…") belong in the clinician notes, never on the patient's page.</summary>
+    [Fact]
+    public void No_shipped_text_speaks_to_the_clinician_instead_of_the_patient() =>
+        Assert.All(ShippedLibrary.Exercises.SelectMany(e => e.Steps.Concat(e.Cues).Concat(e.Precautions)), line =>
+        {
+            Assert.DoesNotContain("had back surgery", line, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("were told not to", line, StringComparison.OrdinalIgnoreCase);
+        });
+
+    [Fact]
+    public void Placeholders_are_ones_the_handout_fills() =>
+        Assert.All(ShippedLibrary.Exercises.SelectMany(e => e.Steps.Concat(e.Cues).Concat(e.Precautions)),
+            line => Assert.Empty(HepBuilder.Clinical.Text.PatientText.UnknownPlaceholders(line)));
 
     [Fact]
     public void Library_ships_at_least_44_exercises() =>
@@ -78,7 +104,7 @@ public class ShippedLibraryTests
         {
             var d = e.Dose;
             Assert.InRange(d.Sets, 1, 10);
-            Assert.InRange(d.Reps, 1, 100);
+            Assert.InRange(d.Reps, 1, HepBuilder.Clinical.Dosing.DoseRules.RepsMax);
             Assert.InRange(d.HoldSeconds, 0, 600);
             Assert.InRange(d.TimesPerDay, 1, 6);
             Assert.InRange(d.DaysPerWeek, 1, 7);
@@ -104,7 +130,7 @@ public class ShippedLibraryTests
 
     [Theory]
     [InlineData("supine-pelvic-tilt", 10, 5, "Both")]
-    [InlineData("bridge", 10, 30, "Both")]
+    [InlineData("bridge", 10, 5, "Both")]
     [InlineData("alternating-superman", 5, 5, "Alternating")]
     public void Source_doses_are_kept(string key, int reps, int holdSeconds, string side)
     {

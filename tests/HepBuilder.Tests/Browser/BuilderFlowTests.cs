@@ -98,8 +98,13 @@ public sealed class BuilderFlowTests(BrowserFixture browser) : BrowserTest(brows
         await ShotAsync(page, "31-builder-precaution-warning");
         await TourShotAsync(page, "tour-builder", 1600);
         await page.GetByRole(AriaRole.Button, new() { Name = "Issue version 1" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Build the program" })).ToBeVisibleAsync();
-        var reason = page.GetByLabel("Reason to prescribe despite “No lumbar flexion”");
+        // Refused: the summary at the top takes focus and links to the reason field; no "frozen once issued" question came.
+        var summary = page.Locator("#issue-errors");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("Abdominal crunch conflicts with “No lumbar flexion”");
+        await summary.GetByRole(AriaRole.Link).First.ClickAsync();
+        var reason = page.GetByLabel("Reason to prescribe despite “No lumbar flexion”", new() { Exact = false });
+        await Assertions.Expect(reason).ToBeFocusedAsync();
         await Assertions.Expect(reason).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Sets for Bridge")).ToHaveValueAsync("3");
         await AssertAccessibleAsync(page);

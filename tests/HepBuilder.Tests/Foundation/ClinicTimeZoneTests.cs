@@ -52,7 +52,7 @@ public sealed class ClinicTimeZoneTests(AppFixture app) : AppTest(app)
 
         var response = await client.PostMultipartAsync("/Admin/Clinic",
         [
-            ("Input.Name", "Pacific Spine"), ("Input.SafetyText", HepBuilder.Data.Entities.Clinic.DefaultSafetyText),
+            ("Input.Name", "Pacific Spine"), ("Input.EmergencyNumber", "911"), ("Input.EmergencyText", string.Join("\n", HepBuilder.Clinical.Safety.SafetyDefaults.EmergencyLines)), ("Input.CallUsText", string.Join("\n", HepBuilder.Clinical.Safety.SafetyDefaults.CallUsLines)),
             ("Input.PaperSize", "Letter"), ("Input.RequireAdminTwoFactor", "false"), ("Input.TimeZone", "America/Los_Angeles"),
             ("Input.Version", AdminHtml.FieldValue(html, "Input.Version")),
         ]);

@@ -12,13 +12,17 @@ public sealed class TestData(IServiceProvider services)
 {
     public const string Password = "correct horse battery staple";
 
-    public async Task<(Guid ClinicId, TestUser Admin)> ClinicAsync(string name = "Test Spine Clinic")
+    /// <summary>A clinic as one in use has it: with a phone (nothing is issued without one) unless <paramref name="phone"/> is null.</summary>
+    public async Task<(Guid ClinicId, TestUser Admin)> ClinicAsync(string name = "Test Spine Clinic", string? phone = ClinicPhone)
     {
         await using var scope = services.CreateAsyncScope();
         var email = $"admin.{Guid.NewGuid():N}@test.example"[..40];
-        var result = await scope.ServiceProvider.GetRequiredService<ClinicProvisioning>().CreateAsync(name, email, Password, "Ada Admin");
+        var result = await scope.ServiceProvider.GetRequiredService<ClinicProvisioning>().CreateAsync(name, email, Password, "Ada Admin",
+            clinicPhone: phone);
         return (result.Clinic.Id, new TestUser(result.Admin.Id, email, Password, result.Clinic.Id));
     }
+
+    public const string ClinicPhone = "(555) 010-2000";
 
     public async Task<TestUser> UserAsync(Guid clinicId, string role = Roles.Clinician, string fullName = "Casey Clinician",
         string? credentials = "DPT")

@@ -110,7 +110,7 @@ public static class SqlCountWorld
             version.Items = shipped.Skip(n % 2).Take(size.Items).Select((e, i) =>
             {
                 var item = new ProgramItem { ClinicId = clinicId, Position = i, ExerciseId = e.Id, Dose = new Dose { Reps = 10 + n } };
-                if (!draft) Web.Pages.Programs.HandoutFactory.Freeze(item, e);
+                if (!draft) item.Freeze(e);
                 return item;
             }).ToList();
             program.Versions.Add(version);

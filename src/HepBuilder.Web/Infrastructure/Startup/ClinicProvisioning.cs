@@ -23,7 +23,7 @@ public sealed class ProvisioningException(IReadOnlyList<string> errors) : Except
 public sealed class ClinicProvisioning(HepDbContext db, UserManager<ApplicationUser> users, AuditLog audit)
 {
     public async Task<ProvisionedClinic> CreateAsync(string clinicName, string adminEmail, string? adminPassword,
-        string adminName = "Clinic administrator", CancellationToken ct = default)
+        string adminName = "Clinic administrator", string? clinicPhone = null, CancellationToken ct = default)
     {
         clinicName = clinicName.Trim();
         adminEmail = adminEmail.Trim();
@@ -37,7 +37,8 @@ public sealed class ClinicProvisioning(HepDbContext db, UserManager<ApplicationU
         var generated = string.IsNullOrEmpty(adminPassword) ? GeneratePassword() : null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The server's zone is the best first guess; the admin corrects it on the clinic profile.
-        var clinic = new Clinic { Name = clinicName, TimeZone = TimeZoneInfo.Local.Id };
+        // Without a phone nothing can be issued (a handout must say whom to call); the admin adds it on the clinic profile.
+        var clinic = new Clinic { Name = clinicName, TimeZone = TimeZoneInfo.Local.Id, Phone = string.IsNullOrWhiteSpace(clinicPhone) ? null : clinicPhone.Trim() };
         db.Clinics.Add(clinic);
         await db.SaveChangesAsync(ct);
 

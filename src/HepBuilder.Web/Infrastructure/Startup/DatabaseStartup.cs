@@ -91,7 +91,7 @@ public static class DatabaseStartup
 
         var email = config["HEP_ADMIN_EMAIL"] ?? "admin@hepbuilder.local";
         var result = await services.GetRequiredService<ClinicProvisioning>().CreateAsync(
-            config["HEP_CLINIC_NAME"] ?? "My Clinic", email, config["HEP_ADMIN_PASSWORD"]);
+            config["HEP_CLINIC_NAME"] ?? "My Clinic", email, config["HEP_ADMIN_PASSWORD"], clinicPhone: config["HEP_CLINIC_PHONE"]);
         var lines = new List<string> { "First clinic and admin created.", $"Email:    {email}" };
         lines.Add(result.GeneratedPassword is { } p
             ? $"Password: {p}    (shown once: write it down now)"

@@ -2,7 +2,9 @@ using HepBuilder.Clinical.Audit;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
+using HepBuilder.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -17,6 +19,9 @@ public sealed class EditModel(HepDbContext db, AuditLog audit) : LibraryAdminPag
     [BindProperty] public ExerciseInput Input { get; set; } = new();
 
     public Guid? Id { get; private set; }
+
+    /// <summary>Warnings (not errors) by form key: dose numbers in the patient's text.</summary>
+    public IReadOnlyDictionary<string, string> Warnings { get; private set; } = new Dictionary<string, string>();
     public ExerciseCard Preview { get; private set; } = null!;
     public bool Conflict { get; private set; }
 
@@ -32,7 +37,7 @@ public sealed class EditModel(HepDbContext db, AuditLog audit) : LibraryAdminPag
         if (exercise is null) return NotFound();
         if (exercise.ClinicId is null) return ReadOnly();
         Input = ExerciseInput.From(exercise);
-        Preview = ExerciseCard.From(exercise);
+        Preview = CardFrom(Input, exercise);
         return Page();
     }
 
@@ -44,9 +49,12 @@ public sealed class EditModel(HepDbContext db, AuditLog audit) : LibraryAdminPag
         if (exercise?.ClinicId is null && id is not null) return ReadOnly();
 
         var seed = Input.ToSeed();
+        DoseForm.Validate(ModelState, "Input.", seed.Dose);
         foreach (var problem in ExerciseRules.Check(seed))
         {
-            ModelState.AddModelError(ExerciseInput.FormKey(problem.Field), problem.Message);
+            var key = ExerciseInput.FormKey(problem.Field);
+            // A dose field already carries the clinical core's message (from DoseForm), a binding error included.
+            if (ModelState.GetFieldValidationState(key) != ModelValidationState.Invalid) ModelState.AddModelError(key, problem.Message);
         }
         if (ModelState.IsValid && await LibraryNames.TakenAsync(db, seed.Name, id, ct))
         {
@@ -107,7 +115,7 @@ public sealed class EditModel(HepDbContext db, AuditLog audit) : LibraryAdminPag
         Conflict = true;
         ModelState.AddModelError("", ChangedMeanwhile);
         Input = ExerciseInput.From(current);
-        Preview = ExerciseCard.From(current);
+        Preview = CardFrom(Input, current);
         var page = Page();
         page.StatusCode = StatusCodes.Status409Conflict;
         return page;
@@ -121,12 +129,11 @@ public sealed class EditModel(HepDbContext db, AuditLog audit) : LibraryAdminPag
         return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct);
     }
 
-    private static ExerciseCard CardFrom(ExerciseInput input, Exercise? exercise)
+    /// <summary>The preview card of the form as it stands, and the warnings shown next to its fields.</summary>
+    private ExerciseCard CardFrom(ExerciseInput input, Exercise? exercise)
     {
         var seed = input.ToSeed();
-        var pictures = exercise?.Pictures.OrderBy(p => p.SortOrder)
-            .Select(p => new ExerciseCardPicture(p.PoseJson, p.ImageSha256, p.Caption)).ToList() ?? [];
-        return new ExerciseCard(exercise?.Id ?? Guid.Empty, string.IsNullOrWhiteSpace(seed.Name) ? "New exercise" : seed.Name,
-            pictures, seed.Steps, seed.Cues, seed.Precautions, seed.Dose);
+        Warnings = ExerciseRules.DoseNumberWarnings(seed).ToDictionary(w => ExerciseInput.FormKey(w.Field), w => w.Message);
+        return ExerciseCard.From(exercise?.Id ?? Guid.Empty, seed, ExerciseCard.PicturesOf(exercise));
     }
 }

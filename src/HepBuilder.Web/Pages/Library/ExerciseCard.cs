@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HepBuilder.Data.Entities;
-using HepBuilder.Handouts;
+using HepBuilder.Data.Seeding;
+using HepBuilder.Clinical.Text;
 using HepBuilder.Poses;
 
 namespace HepBuilder.Web.Pages.Library;
@@ -25,30 +26,26 @@ public sealed record ExerciseCardPicture(string? PoseJson, string? ImageSha256, 
 }
 
 /// <summary>
-/// What the patient will see for one exercise: pictures, numbered steps, cues, precautions and the dose in words.
-/// Rendered by Pages/Library/_ExerciseCard.cshtml; the program builder reuses both.
+/// What the patient will see for one exercise, with its default dose: pictures, numbered steps (placeholders filled
+/// from that dose), cues, stop lines and the dose in words; and, apart, what only the clinician reads. Rendered by
+/// Pages/Library/_ExerciseCard.cshtml; the program builder reuses both.
 /// </summary>
 public sealed record ExerciseCard(Guid Id, string Name, IReadOnlyList<ExerciseCardPicture> Pictures,
-    IReadOnlyList<string> Steps, IReadOnlyList<string> Cues, IReadOnlyList<string> Precautions, Dose Dose)
+    IReadOnlyList<string> Steps, IReadOnlyList<string> Cues, IReadOnlyList<string> Precautions, Dose Dose,
+    IReadOnlyList<string> ClinicianNotes, IReadOnlyList<string> DoseNumbers)
 {
-    public string DoseWords => DoseText.Describe(ToHandoutDose(Dose));
+    public string DoseWords => DoseSentence.Describe(Dose);
 
     public static string PhotoUrl(Guid exerciseId, string sha256) => $"/Library/Photo/{exerciseId}/{sha256}";
 
-    public static ExerciseCard From(Exercise e) => new(e.Id, e.Name,
-        e.Pictures.OrderBy(p => p.SortOrder).Select(p => new ExerciseCardPicture(p.PoseJson, p.ImageSha256, p.Caption)).ToList(),
-        e.Steps, e.Cues, e.Precautions, e.DefaultDose);
+    public static ExerciseCard From(Exercise e) => From(e.Id, ExerciseRules.ToSeed(e), PicturesOf(e));
 
-    public static HandoutDose ToHandoutDose(Dose d) => new()
-    {
-        Sets = d.Sets,
-        Reps = d.Reps,
-        HoldSeconds = d.HoldSeconds,
-        // The two enums name the same choices; by name so a reordering of either can't mismatch them.
-        Side = Enum.Parse<HepBuilder.Handouts.DoseSide>(d.Side.ToString()),
-        TimesPerDay = d.TimesPerDay,
-        DaysPerWeek = d.DaysPerWeek,
-        Load = d.Load ?? "",
-        RestSeconds = d.RestSeconds,
-    };
+    /// <summary>The card of an exercise as a form or a file has it (not yet saved), with the pictures it has so far.</summary>
+    public static ExerciseCard From(Guid id, ExerciseSeed seed, IReadOnlyList<ExerciseCardPicture> pictures) => new(id,
+        string.IsNullOrWhiteSpace(seed.Name) ? "New exercise" : seed.Name, pictures,
+        PatientText.Fill(seed.Steps, seed.Dose), PatientText.Fill(seed.Cues, seed.Dose), PatientText.Fill(seed.Precautions, seed.Dose),
+        seed.Dose, seed.ClinicianNotes, HepBuilder.Clinical.Text.DoseNumbers.Find(seed.Steps.Concat(seed.Cues).Concat(seed.Precautions)));
+
+    public static IReadOnlyList<ExerciseCardPicture> PicturesOf(Exercise? e) =>
+        e?.Pictures.OrderBy(p => p.SortOrder).Select(p => new ExerciseCardPicture(p.PoseJson, p.ImageSha256, p.Caption)).ToList() ?? [];
 }

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using HepBuilder.Data.Entities;
 using HepBuilder.Data.Seeding;
+using HepBuilder.Web.Pages.Shared;
 
 namespace HepBuilder.Web.Pages.Library;
 
 /// <summary>The edit form's one bound model. Lists are text areas, one item per line, as people write them.</summary>
-public sealed class ExerciseInput
+public sealed class ExerciseInput : DoseInput
 {
     [Display(Name = "Name")] public string? Name { get; set; }
     [Display(Name = "Other names (one per line)")] public string? Aliases { get; set; }
@@ -18,21 +19,16 @@ public sealed class ExerciseInput
     [Display(Name = "Tips (one per line)")] public string? Cues { get; set; }
     [Display(Name = "Precautions (one per line)")] public string? Precautions { get; set; }
     [Display(Name = "Movement tags")] public List<MovementTag> MovementTags { get; set; } = [];
-    [Display(Name = "Sets")] public int Sets { get; set; } = 1;
-    [Display(Name = "Reps")] public int Reps { get; set; } = 10;
-    [Display(Name = "Hold (seconds)")] public int HoldSeconds { get; set; }
-    [Display(Name = "Side")] public DoseSide Side { get; set; }
-    [Display(Name = "Times per day")] public int TimesPerDay { get; set; } = 1;
-    [Display(Name = "Days per week")] public int DaysPerWeek { get; set; } = 7;
-    [Display(Name = "Rest (seconds)")] public int RestSeconds { get; set; }
-    [Display(Name = "Load or resistance")] public string? Load { get; set; }
+    [Display(Name = "Notes for clinicians (one per line, never printed)")] public string? ClinicianNotes { get; set; }
     [Display(Name = "Video link")] public string? VideoUrl { get; set; }
 
     /// <summary>The exercise's xmin when the form was opened; a save against a newer row is refused.</summary>
     public uint Version { get; set; }
 
-    public static ExerciseInput From(Exercise e) => new()
+    public static ExerciseInput From(Exercise e)
     {
+        var input = new ExerciseInput
+        {
         Name = e.Name,
         Aliases = string.Join('\n', e.Aliases),
         BodyRegion = e.BodyRegion,
@@ -43,18 +39,14 @@ public sealed class ExerciseInput
         Steps = string.Join('\n', e.Steps),
         Cues = string.Join('\n', e.Cues),
         Precautions = string.Join('\n', e.Precautions),
+        ClinicianNotes = string.Join('\n', e.ClinicianNotes),
         MovementTags = [.. e.MovementTags],
-        Sets = e.DefaultDose.Sets,
-        Reps = e.DefaultDose.Reps,
-        HoldSeconds = e.DefaultDose.HoldSeconds,
-        Side = e.DefaultDose.Side,
-        TimesPerDay = e.DefaultDose.TimesPerDay,
-        DaysPerWeek = e.DefaultDose.DaysPerWeek,
-        RestSeconds = e.DefaultDose.RestSeconds,
-        Load = e.DefaultDose.Load,
         VideoUrl = e.VideoUrl,
         Version = e.Version,
-    };
+        };
+        input.SetDose(e.DefaultDose);
+        return input;
+    }
 
     /// <summary>The form in the import/export shape, so one set of rules checks both.</summary>
     public ExerciseSeed ToSeed() => new()
@@ -69,12 +61,9 @@ public sealed class ExerciseInput
         Steps = ExerciseRules.Lines(Steps),
         Cues = ExerciseRules.Lines(Cues),
         Precautions = ExerciseRules.Lines(Precautions),
+        ClinicianNotes = ExerciseRules.Lines(ClinicianNotes),
         MovementTags = MovementTags.Distinct().ToList(),
-        Dose = new Dose
-        {
-            Sets = Sets, Reps = Reps, HoldSeconds = HoldSeconds, Side = Side, TimesPerDay = TimesPerDay,
-            DaysPerWeek = DaysPerWeek, RestSeconds = RestSeconds, Load = string.IsNullOrWhiteSpace(Load) ? null : Load.Trim(),
-        },
+        Dose = ToDose(),
         VideoUrl = string.IsNullOrWhiteSpace(VideoUrl) ? null : VideoUrl.Trim(),
     };
 

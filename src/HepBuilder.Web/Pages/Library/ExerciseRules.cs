@@ -1,3 +1,4 @@
+using HepBuilder.Clinical.Text;
 using HepBuilder.Data.Entities;
 using HepBuilder.Data.Seeding;
 
@@ -46,12 +47,34 @@ public static class ExerciseRules
             && (e.VideoUrl.Length > 500 || !Uri.TryCreate(e.VideoUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps))
             yield return new("VideoUrl", "The video link must be a full https:// address of at most 500 characters.");
 
+        if (e.ClinicianNotes.Count > MaxListItems || e.ClinicianNotes.Any(c => c.Length > MaxItemLength))
+            yield return new("ClinicianNotes", $"Use at most {MaxListItems} notes for clinicians of at most {MaxItemLength} characters each.");
+        foreach (var (field, lines) in PatientFields(e))
+        {
+            if (lines.SelectMany(PatientText.UnknownPlaceholders).Distinct().ToList() is { Count: > 0 } unknown)
+                yield return new(field, $"{string.Join(", ", unknown)} is not something the handout can fill in; use {PatientText.Hold} or {PatientText.Minutes}.");
+        }
+
         if (e.Dose is null) { yield return new("Dose", "Enter a dose."); yield break; }
-        if (!Enum.IsDefined(e.Dose.Side)) yield return new("Dose.Side", "Choose a side.");
-        foreach (var (field, message) in DoseProblems(e.Dose)) yield return new(field, message);
+        foreach (var problem in DoseRules.Validate(e.Dose)) yield return new("Dose." + problem.Field, problem.Message);
 
         if (e.Pictures.Count > MaxPictures) yield return new("Pictures", $"An exercise has at most {MaxPictures} pictures.");
     }
+
+    /// <summary>The fields the patient reads, by their import-format names.</summary>
+    public static IEnumerable<(string Field, IReadOnlyList<string> Lines)> PatientFields(ExerciseSeed e) =>
+        [("Steps", e.Steps), ("Cues", e.Cues), ("Precautions", e.Precautions)];
+
+    /// <summary>
+    /// Dose numbers in the patient's text, by field: not refused (a clinic's own wording is its call), but shown next to
+    /// the field, because the handout would contradict any other prescription.
+    /// </summary>
+    public static IEnumerable<FieldProblem> DoseNumberWarnings(ExerciseSeed e) =>
+        PatientFields(e).Select(f => (f.Field, Found: DoseNumbers.Find(f.Lines)))
+            .Where(x => x.Found.Count > 0)
+            .Select(x => new FieldProblem(x.Field,
+                $"This text has dose numbers of its own ({string.Join(", ", x.Found.Distinct().Select(n => "“" + n + "”"))}). The handout prints the "
+                + $"prescribed dose beside it, so they can contradict it: remove them, or write {PatientText.Hold} or {PatientText.Minutes} where the prescribed value belongs."));
 
     /// <summary>
     /// Text fields holding control characters other than line breaks and tabs: PostgreSQL cannot store NUL (the save
@@ -65,24 +88,11 @@ public static class ExerciseRules
         if (e.Steps.Any(Bad)) yield return "Steps";
         if (e.Cues.Any(Bad)) yield return "Cues";
         if (e.Precautions.Any(Bad)) yield return "Precautions";
+        if (e.ClinicianNotes.Any(Bad)) yield return "ClinicianNotes";
         if (Bad(e.VideoUrl)) yield return "VideoUrl";
         if (Bad(e.Dose?.Load)) yield return "Dose.Load";
         if (Bad(e.Dose?.Note)) yield return "Dose.Note";
         if (e.Pictures.Any(p => Bad(p.Caption))) yield return "Pictures";
-    }
-
-    /// <summary>Each out-of-bounds dose field with its message (the bounds are the entity's, <see cref="Dose.Bounds"/>).</summary>
-    public static IEnumerable<(string Field, string Message)> DoseProblems(Dose d)
-    {
-        static bool Out(int v, int min, int max) => v < min || v > max;
-        if (Out(d.Sets, Dose.Bounds.SetsMin, Dose.Bounds.SetsMax)) yield return ("Dose.Sets", $"Sets must be {Dose.Bounds.SetsMin} to {Dose.Bounds.SetsMax}.");
-        if (Out(d.Reps, Dose.Bounds.RepsMin, Dose.Bounds.RepsMax)) yield return ("Dose.Reps", $"Reps must be {Dose.Bounds.RepsMin} to {Dose.Bounds.RepsMax}.");
-        if (Out(d.HoldSeconds, 0, Dose.Bounds.HoldMax)) yield return ("Dose.HoldSeconds", $"Hold must be 0 to {Dose.Bounds.HoldMax} seconds.");
-        if (Out(d.TimesPerDay, Dose.Bounds.TimesPerDayMin, Dose.Bounds.TimesPerDayMax)) yield return ("Dose.TimesPerDay", $"Times per day must be {Dose.Bounds.TimesPerDayMin} to {Dose.Bounds.TimesPerDayMax}.");
-        if (Out(d.DaysPerWeek, Dose.Bounds.DaysPerWeekMin, Dose.Bounds.DaysPerWeekMax)) yield return ("Dose.DaysPerWeek", $"Days per week must be {Dose.Bounds.DaysPerWeekMin} to {Dose.Bounds.DaysPerWeekMax}.");
-        if (Out(d.RestSeconds, 0, Dose.Bounds.RestMax)) yield return ("Dose.RestSeconds", $"Rest must be 0 to {Dose.Bounds.RestMax} seconds.");
-        if (d.Load?.Length > Dose.MaxLoadLength) yield return ("Dose.Load", $"Load must be at most {Dose.MaxLoadLength} characters.");
-        if (d.Note?.Length > Dose.MaxNoteLength) yield return ("Dose.Note", $"The note must be at most {Dose.MaxNoteLength} characters.");
     }
 
     /// <summary>Lines of a text area as list items: trimmed, blank lines dropped.</summary>
@@ -103,6 +113,7 @@ public static class ExerciseRules
         Steps = [.. e.Steps],
         Cues = [.. e.Cues],
         Precautions = [.. e.Precautions],
+        ClinicianNotes = [.. e.ClinicianNotes],
         MovementTags = [.. e.MovementTags],
         Dose = e.DefaultDose.Copy(),
         VideoUrl = e.VideoUrl,
@@ -125,6 +136,7 @@ public static class ExerciseRules
         e.Steps = [.. s.Steps];
         e.Cues = [.. s.Cues];
         e.Precautions = [.. s.Precautions];
+        e.ClinicianNotes = [.. s.ClinicianNotes];
         e.MovementTags = [.. s.MovementTags];
         e.DefaultDose = s.Dose.Copy();
         e.VideoUrl = s.VideoUrl;
@@ -144,9 +156,9 @@ public static class ExerciseRules
         ["Steps"] = string.Join(" | ", e.Steps),
         ["Cues"] = string.Join(" | ", e.Cues),
         ["Precautions"] = string.Join(" | ", e.Precautions),
+        ["ClinicianNotes"] = string.Join(" | ", e.ClinicianNotes),
         ["MovementTags"] = string.Join(", ", e.MovementTags),
-        ["Dose"] = $"{e.DefaultDose.Sets}x{e.DefaultDose.Reps}, hold {e.DefaultDose.HoldSeconds}s, {e.DefaultDose.Side}, "
-            + $"{e.DefaultDose.TimesPerDay}/day, {e.DefaultDose.DaysPerWeek}/week, rest {e.DefaultDose.RestSeconds}s, load {e.DefaultDose.Load}",
+        ["Dose"] = DoseSentence.Describe(e.DefaultDose),
         ["VideoUrl"] = e.VideoUrl,
         ["Status"] = e.Status.ToString(),
         ["Pictures"] = e.Pictures.Count,

@@ -13,7 +13,7 @@ public sealed record ExerciseSearchQuery(string? Text, BodyRegion? Region = null
 
 public sealed record ExerciseSearchHit(Guid Id, string Name, IReadOnlyList<string> Aliases, BodyRegion Region,
     ExerciseCategory Category, BodyPosition Position, int Difficulty, bool IsShipped, ExerciseStatus Status,
-    string? FirstPoseJson, string? FirstImageSha256, Dose DefaultDose, IReadOnlyList<MovementTag> Tags);
+    string? FirstPoseJson, string? FirstImageSha256, Dose DefaultDose, IReadOnlyList<MovementTag> Tags, bool HasDoseNumbers = false);
 
 public sealed record ExerciseSearchResult(IReadOnlyList<ExerciseSearchHit> Hits, int Total, int Page, int PageSize);
 
@@ -44,7 +44,9 @@ public sealed class ExerciseSearch(HepDbContext db)
                    e.default_dose_sets AS sets, e.default_dose_reps AS reps, e.default_dose_hold_seconds AS hold_seconds,
                    e.default_dose_side AS side, e.default_dose_times_per_day AS times_per_day,
                    e.default_dose_days_per_week AS days_per_week, e.default_dose_rest_seconds AS rest_seconds,
-                   e.default_dose_load AS load, e.default_dose_note AS note, p.pose_json::text AS pose_json, p.image_sha256
+                   e.default_dose_duration_minutes AS duration_minutes, e.default_dose_weekly_add_minutes AS weekly_add_minutes,
+                   e.default_dose_goal_minutes AS goal_minutes, e.default_dose_load AS load, e.default_dose_note AS note,
+                   coalesce(e.has_dose_numbers, false) AS has_dose_numbers, p.pose_json::text AS pose_json, p.image_sha256
             FROM ({ranking}) r
             JOIN exercises e ON e.id = r."Id"
             LEFT JOIN LATERAL (SELECT x.pose_json, x.image_sha256 FROM exercise_pictures x
@@ -171,17 +173,18 @@ public sealed class ExerciseSearch(HepDbContext db)
 
     private sealed record HitRow(Guid Id, double Score, long Total, string Name, string[] Aliases, string Region,
         string Category, string Position, int Difficulty, Guid? ClinicId, string Status, string[] Tags, int Sets, int Reps,
-        int HoldSeconds, string Side, int TimesPerDay, int DaysPerWeek, int RestSeconds, string? Load, string? Note,
-        string? PoseJson, string? ImageSha256)
+        int HoldSeconds, int DurationMinutes, int WeeklyAddMinutes, int GoalMinutes, string Side, int TimesPerDay, int DaysPerWeek,
+        int RestSeconds, string? Load, string? Note, bool HasDoseNumbers, string? PoseJson, string? ImageSha256)
     {
         public ExerciseSearchHit ToHit() => new(Id, Name, Aliases, Enum.Parse<BodyRegion>(Region),
             Enum.Parse<ExerciseCategory>(Category), Enum.Parse<BodyPosition>(Position), Difficulty, ClinicId is null,
             Enum.Parse<ExerciseStatus>(Status), PoseJson, ImageSha256,
             new Dose
             {
-                Sets = Sets, Reps = Reps, HoldSeconds = HoldSeconds, Side = Enum.Parse<DoseSide>(Side), TimesPerDay = TimesPerDay,
-                DaysPerWeek = DaysPerWeek, RestSeconds = RestSeconds, Load = Load, Note = Note,
+                Sets = Sets, Reps = Reps, HoldSeconds = HoldSeconds, DurationMinutes = DurationMinutes, WeeklyAddMinutes = WeeklyAddMinutes,
+                GoalMinutes = GoalMinutes, Side = Enum.Parse<DoseSide>(Side), TimesPerDay = TimesPerDay, DaysPerWeek = DaysPerWeek,
+                RestSeconds = RestSeconds, Load = Load, Note = Note,
             },
-            Tags.Select(Enum.Parse<MovementTag>).ToList());
+            Tags.Select(Enum.Parse<MovementTag>).ToList(), HasDoseNumbers);
     }
 }

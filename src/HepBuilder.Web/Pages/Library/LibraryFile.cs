@@ -23,6 +23,9 @@ public static class LibraryFile
         "MovementTags", "Sets", "Reps", "HoldSeconds", "Side", "TimesPerDay", "DaysPerWeek", "RestSeconds", "Load", "VideoUrl", "Status",
     ];
 
+    /// <summary>Columns added later: exported always, read when present, so a file from before them still imports.</summary>
+    public static readonly string[] OptionalCsvColumns = ["ClinicianNotes", "DurationMinutes", "WeeklyAddMinutes", "GoalMinutes", "Note"];
+
     public static byte[] ToJson(IEnumerable<ExerciseSeed> exercises) =>
         JsonSerializer.SerializeToUtf8Bytes(new ExerciseSeedFile { Exercises = exercises.ToList() }, LibrarySeeder.Json);
 
@@ -33,7 +36,7 @@ public static class LibraryFile
         var options = new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true };
         using (var csv = CsvWriter.Create(stream, options, true))
         {
-            csv.WriteHeader(CsvColumns);
+            csv.WriteHeader([.. CsvColumns, .. OptionalCsvColumns]);
             foreach (var e in exercises)
             {
                 var d = e.Dose;
@@ -43,6 +46,7 @@ public static class LibraryFile
                     N(e.Difficulty), Join(e.Steps), Join(e.Cues), Join(e.Precautions), Join(e.MovementTags), N(d.Sets), N(d.Reps),
                     N(d.HoldSeconds), d.Side.ToString(), N(d.TimesPerDay), N(d.DaysPerWeek), N(d.RestSeconds), d.Load ?? "",
                     e.VideoUrl ?? "", e.Status.ToString(),
+                    Join(e.ClinicianNotes), N(d.DurationMinutes), N(d.WeeklyAddMinutes), N(d.GoalMinutes), d.Note ?? "",
                 ]);
             }
             csv.Flush();
@@ -108,6 +112,7 @@ public static class LibraryFile
         e.Steps ??= [];
         e.Cues ??= [];
         e.Precautions ??= [];
+        e.ClinicianNotes ??= [];
         e.Equipment ??= [];
         e.MovementTags ??= [];
         e.Pictures ??= [];
@@ -147,9 +152,10 @@ public static class LibraryFile
                 problems.Add(new(0, null, "File", "The CSV file has no column named " + string.Join(", ", missing) + ". Export a file to see the columns."));
                 return result;
             }
+            var optional = OptionalCsvColumns.Where(c => headers.Contains(c, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
             while (csv.Read())
             {
-                result.Add(ReadCsvRow(csv, result.Count + 1, problems));
+                result.Add(ReadCsvRow(csv, optional, result.Count + 1, problems));
             }
         }
         catch (CsvFormatException ex)
@@ -159,13 +165,14 @@ public static class LibraryFile
         return result;
     }
 
-    private static ExerciseSeed ReadCsvRow(CsvReader csv, int row, List<ImportProblem> problems)
+    private static ExerciseSeed ReadCsvRow(CsvReader csv, IReadOnlySet<string> optional, int row, List<ImportProblem> problems)
     {
-        string Get(string column) => Unguard((csv.GetString(column) ?? "").Trim());
+        string Get(string column) => CsvColumns.Contains(column) || optional.Contains(column) ? Unguard((csv.GetString(column) ?? "").Trim()) : "";
         var seed = new ExerciseSeed { Name = Get("Name") };
         void Bad(string field, string message) => problems.Add(new(row, seed.Name, field, message));
         int Int(string column, string field)
         {
+            if (!CsvColumns.Contains(column) && Get(column).Length == 0) return 0;
             if (int.TryParse(Get(column), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return v;
             Bad(field, $"“{Get(column)}” is not a whole number.");
             return 0;
@@ -195,10 +202,13 @@ public static class LibraryFile
         seed.Steps = ExerciseRules.Lines(Get("Steps"));
         seed.Cues = ExerciseRules.Lines(Get("Cues"));
         seed.Precautions = ExerciseRules.Lines(Get("Precautions"));
+        seed.ClinicianNotes = ExerciseRules.Lines(Get("ClinicianNotes"));
         seed.MovementTags = Many<MovementTag>("MovementTags");
         seed.Dose = new Dose
         {
             Sets = Int("Sets", "Dose.Sets"), Reps = Int("Reps", "Dose.Reps"), HoldSeconds = Int("HoldSeconds", "Dose.HoldSeconds"),
+            DurationMinutes = Int("DurationMinutes", "Dose.DurationMinutes"), WeeklyAddMinutes = Int("WeeklyAddMinutes", "Dose.WeeklyAddMinutes"),
+            GoalMinutes = Int("GoalMinutes", "Dose.GoalMinutes"), Note = Get("Note") is { Length: > 0 } note ? note : null,
             Side = One<DoseSide>("Side"), TimesPerDay = Int("TimesPerDay", "Dose.TimesPerDay"),
             DaysPerWeek = Int("DaysPerWeek", "Dose.DaysPerWeek"), RestSeconds = Int("RestSeconds", "Dose.RestSeconds"),
             Load = Get("Load") is { Length: > 0 } load ? load : null,

@@ -2,6 +2,7 @@ using HepBuilder.Clinical.Audit;
 using HepBuilder.Web.Infrastructure.Tenancy;
 using System.ComponentModel.DataAnnotations;
 using HepBuilder.Data;
+using HepBuilder.Clinical.Safety;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
 using HepBuilder.Web.Pages.Programs;
@@ -31,7 +32,12 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
     public bool Inactive { get; private set; }
     public string ClinicName { get; private set; } = "";
     public string? ClinicPhone { get; private set; }
-    public string SafetyText { get; private set; } = "";
+    public string EmergencyNumber { get; private set; } = "";
+    public IReadOnlyList<string> EmergencySigns { get; private set; } = [];
+    public IReadOnlyList<string> CallUsSigns { get; private set; } = [];
+
+    /// <summary>The patient's precautions that hold today, in everyday words.</summary>
+    public IReadOnlyList<string> Precautions { get; private set; } = [];
     public string FirstName { get; private set; } = "";
     public string Title { get; private set; } = "";
     public string? Instructions { get; private set; }
@@ -59,7 +65,11 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
         public string? Comment { get; set; }
     }
 
-    public sealed record LoggedDay(DateOnly Day, int Done, int? Pain, string? Comment, bool Editable);
+    /// <summary>A saved day: sessions done (each exercise counted up to its times a day) of the sessions due that day.</summary>
+    public sealed record LoggedDay(DateOnly Day, int Done, int Due, int? Pain, string? Comment, bool Editable);
+
+    /// <summary>Sessions of one exercise ticked on the day being edited (one id per session in the posted list).</summary>
+    public int SessionsDone(Guid exerciseId) => Input.Done.Count(x => x == exerciseId);
 
     public bool IsEditable(DateOnly day) => day <= Today && day >= Today.AddDays(-CorrectionDays);
 
@@ -87,7 +97,7 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
         if (!link.Active) return InactivePage(link);
         var version = await db.ProgramVersions.IgnoreQueryFilters().AsNoTracking()
             .Where(x => x.ProgramId == link.ProgramId && x.ClinicId == link.ClinicId && x.State == VersionState.Issued)
-            .Select(x => new { x.Id, x.Number, Exercises = x.Items.Select(i => i.ExerciseId).ToList() })
+            .Select(x => new { x.Id, x.Number, Sessions = x.Items.Select(i => new { i.ExerciseId, i.Dose.TimesPerDay }).ToList() })
             .SingleOrDefaultAsync(ct);
         if (version is null) return NotFound();
 
@@ -96,7 +106,8 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
         {
             ModelState.AddModelError("Input.Day", $"Only the last {CorrectionDays} days can be changed.");
         }
-        if (Input.Done.Except(version.Exercises).Any())
+        var sessions = version.Sessions.GroupBy(x => x.ExerciseId).ToDictionary(g => g.Key, g => g.Sum(x => x.TimesPerDay));
+        if (Input.Done.Any(id => !sessions.ContainsKey(id)))
         {
             ModelState.AddModelError("Input.Done", "That exercise is not in your current program. Reload the page and try again.");
         }
@@ -113,7 +124,8 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
             entry = new PatientLogEntry { ClinicId = link.ClinicId, ProgramId = link.ProgramId, PatientId = link.PatientId, Day = Input.Day };
             db.PatientLogEntries.Add(entry);
         }
-        var done = Input.Done.Distinct().ToList();
+        // One id per session done, never more than the exercise has sessions in a day (a forged or doubled tick).
+        var done = Input.Done.GroupBy(id => id).SelectMany(g => g.Take(sessions[g.Key])).ToList();
         var comment = string.IsNullOrWhiteSpace(Input.Comment) ? null : Input.Comment.Trim();
         var corrected = db.Entry(entry).State != EntityState.Added;
         entry.LinkId = link.Id;
@@ -122,7 +134,7 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
         entry.Pain = Input.Pain;
         entry.Comment = comment;
         audit.Record(AuditActions.PatientLogSaved, "PatientLogEntry", entry.Id.ToString(),
-            new { day = Input.Day, done = done.Count, of = version.Exercises.Count, pain = Input.Pain, comment = comment is not null,
+            new { day = Input.Day, done = done.Count, of = sessions.Values.Sum(), pain = Input.Pain, comment = comment is not null,
                 version = version.Number, corrected, link = link.HashPrefix },
             link.PatientId, link.ClinicId);
         try
@@ -145,8 +157,8 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
         if (link is null || !link.Active) return NotFound();
         var pictures = await db.ProgramVersions.IgnoreQueryFilters().AsNoTracking()
             .Where(x => x.ProgramId == link.ProgramId && x.ClinicId == link.ClinicId && x.State == VersionState.Issued)
-            .SelectMany(x => x.Items).Select(i => i.FrozenPicturesJson).ToListAsync(ct);
-        if (!pictures.SelectMany(HandoutFactory.Pictures).Any(p => p.ImageSha256 == sha)) return NotFound();
+            .SelectMany(x => x.Items).ToListAsync(ct);
+        if (!pictures.SelectMany(i => i.FrozenPictures).Any(p => p.ImageSha256 == sha)) return NotFound();
         var image = await db.StoredImages.AsNoTracking().Where(s => s.Sha256 == sha)
             .Select(s => new { s.Data, s.ContentType }).SingleOrDefaultAsync(ct);
         if (image is null) return NotFound();
@@ -193,11 +205,13 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
             .SingleOrDefaultAsync(ct);
         if (version is null) return false;
         var clinic = await db.Clinics.AsNoTracking().Where(c => c.Id == link.ClinicId)
-            .Select(c => new { c.Name, c.Phone, c.SafetyText }).SingleAsync(ct);
-        FirstName = await db.Patients.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => p.Id == link.PatientId && p.ClinicId == link.ClinicId).Select(p => p.FirstName).SingleAsync(ct);
+            .Select(c => new { c.Name, c.Phone, c.EmergencyNumber, c.EmergencyText, c.CallUsText }).SingleAsync(ct);
+        var patient = await db.Patients.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.Id == link.PatientId && p.ClinicId == link.ClinicId).Select(p => new { p.FirstName, p.Precautions }).SingleAsync(ct);
 
-        (ClinicName, ClinicPhone, SafetyText) = (clinic.Name, clinic.Phone, clinic.SafetyText);
+        (ClinicName, ClinicPhone, FirstName) = (clinic.Name, clinic.Phone, patient.FirstName);
+        (EmergencyNumber, EmergencySigns, CallUsSigns) = (clinic.EmergencyNumber, SafetyDefaults.Lines(clinic.EmergencyText), SafetyDefaults.Lines(clinic.CallUsText));
+        Precautions = PrecautionWording.ForPatient(patient.Precautions.Select(p => p.Rule), Today);
         (Title, Instructions, Number) = (version.Title, version.Instructions, version.Number ?? 0);
         if (scanned is { } s && s < Number && version.IssuedAt is { } issuedAt) UpdatedOn = ClinicDay.DateOf(issuedAt, link.ClinicTimeZone);
         Exercises = PatientExercise.From(version, Token);
@@ -208,7 +222,9 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
                 .OrderByDescending(e => e.Day)
                 .Select(e => new { e.Day, e.DoneExerciseIds, e.Pain, e.Comment })
                 .ToListAsync(ct))
-            .Select(e => new LoggedDay(e.Day, e.DoneExerciseIds.Count, e.Pain, e.Comment, IsEditable(e.Day)))
+            .Select(e => new LoggedDay(e.Day,
+                Exercises.Sum(x => Math.Min(e.DoneExerciseIds.Count(id => id == x.ExerciseId), x.TimesPerDay)),
+                Exercises.Sum(x => x.TimesPerDay), e.Pain, e.Comment, IsEditable(e.Day)))
             .ToList();
         return true;
     }

@@ -1,6 +1,5 @@
 using HepBuilder.Data.Entities;
 using HepBuilder.Poses;
-using HepBuilder.Web.Pages.Programs;
 using Microsoft.AspNetCore.Html;
 
 namespace HepBuilder.Web.Pages.PatientView;
@@ -10,16 +9,16 @@ public sealed record PatientPicture(string Caption, IHtmlContent? Svg, string? P
 
 /// <summary>An exercise as the handout printed it: the frozen copy of the issued version, never the library as it is now.</summary>
 public sealed record PatientExercise(Guid ExerciseId, int Number, string Name, IReadOnlyList<string> Steps, IReadOnlyList<string> Cues,
-    IReadOnlyList<string> Precautions, string Dose, string? Note, IReadOnlyList<PatientPicture> Pictures)
+    IReadOnlyList<string> Precautions, string Dose, int TimesPerDay, string? Note, IReadOnlyList<PatientPicture> Pictures)
 {
     public static IReadOnlyList<PatientExercise> From(ProgramVersion version, string token) =>
         version.Items.OrderBy(i => i.Position).Select((item, n) =>
         {
             var name = item.FrozenName ?? "";
-            var pictures = !version.ShowPictures ? [] : HandoutFactory.Pictures(item.FrozenPicturesJson)
+            var pictures = !version.ShowPictures ? [] : item.FrozenPictures
                 .Select(p => Picture(p, name, token)).OfType<PatientPicture>().ToList();
-            return new PatientExercise(item.ExerciseId, n + 1, name, item.FrozenSteps ?? [], item.FrozenCues ?? [],
-                item.FrozenPrecautions ?? [], HandoutFactory.DoseSentence(item.Dose), item.Dose.Note, pictures);
+            return new PatientExercise(item.ExerciseId, n + 1, name, item.PatientSteps, item.PatientCues, item.PatientStopLines,
+                DoseSentence.Describe(item.Dose), Math.Max(item.Dose.TimesPerDay, 1), item.Dose.Note, pictures);
         }).ToList();
 
     private static PatientPicture? Picture(FrozenPicture p, string name, string token)

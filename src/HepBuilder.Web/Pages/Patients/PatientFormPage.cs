@@ -13,7 +13,7 @@ public abstract class PatientFormPage(TimeProvider clock) : PageModel
     public PatientInput Input { get; set; } = new();
 
     public static IReadOnlyList<SelectListItem> KindOptions { get; } =
-        Enum.GetValues<PrecautionKind>().Select(k => new SelectListItem(PrecautionText.KindLabel(k), k.ToString())).ToList();
+        Enum.GetValues<PrecautionKind>().Select(k => new SelectListItem(PrecautionWording.KindLabel(k), k.ToString())).ToList();
 
     /// <summary>Today for date checks. UTC: a clinic's evening may already be tomorrow there, never the other way round.</summary>
     protected DateOnly Today => clock.TodayFor(User);

@@ -133,12 +133,12 @@ public sealed class PatientInput
     {
         ["First name"] = p.FirstName,
         ["Last name"] = p.LastName,
-        ["Date of birth"] = PrecautionText.Date(p.DateOfBirth),
+        ["Date of birth"] = PrecautionWording.IsoDate(p.DateOfBirth),
         ["MRN"] = p.Mrn,
         ["Diagnosis or procedure"] = p.Diagnosis,
-        ["Surgery date"] = p.SurgeryDate is { } s ? PrecautionText.Date(s) : null,
+        ["Surgery date"] = p.SurgeryDate is { } s ? PrecautionWording.IsoDate(s) : null,
         ["Notes"] = p.Notes,
-        ["Precautions"] = p.Precautions.Count == 0 ? null : string.Join("; ", p.Precautions.Select(PrecautionText.Describe).Order(StringComparer.Ordinal)),
+        ["Precautions"] = p.Precautions.Count == 0 ? null : string.Join("; ", p.Precautions.Select(x => PrecautionWording.ForClinician(x.Rule)).Order(StringComparer.Ordinal)),
     };
 
     public static List<FieldChange> Changes(Dictionary<string, string?> before, Dictionary<string, string?> after) =>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HepBuilder.Web.Pages.Programs;
 
 /// <summary>The program page: its draft, every version with who issued it, and what changed from one to the next.</summary>
-public sealed class DetailsModel(HepDbContext db, ProgramLifecycle lifecycle, AuditLog audit) : PageModel
+public sealed class DetailsModel(HepDbContext db, ProgramLifecycle lifecycle, AuditLog audit, TimeProvider clock) : PageModel
 {
     public Guid ProgramId { get; private set; }
     public string Title { get; private set; } = "";
@@ -82,7 +82,7 @@ public sealed class DetailsModel(HepDbContext db, ProgramLifecycle lifecycle, Au
     {
         var context = await lifecycle.LoadAsync(id, ct);
         if (context is null) return NotFound();
-        if (!await lifecycle.ReviseAsync(context, ct))
+        if (!await lifecycle.ReviseAsync(context, Actor.Of(User, clock), ct))
         {
             TempData["Success"] = "There is no issued version to revise yet.";
             return RedirectToPage(new { id });

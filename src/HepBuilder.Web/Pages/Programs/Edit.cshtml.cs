@@ -1,7 +1,9 @@
 using HepBuilder.Data.Entities;
 using HepBuilder.Handouts;
 using HepBuilder.Web.Infrastructure.Auth;
+using HepBuilder.Web.Infrastructure.Tenancy;
 using HepBuilder.Web.Pages.Library;
+using HepBuilder.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +13,7 @@ namespace HepBuilder.Web.Pages.Programs;
 /// The builder. Add, move, remove and search re-render the posted form without saving (so they work without
 /// JavaScript and lose nothing); Save and Issue are the only handlers that write, each guarded by the draft's xmin.
 /// </summary>
-public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handouts, ExerciseSearch search) : PageModel
+public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handouts, ExerciseSearch search, TimeProvider clock) : PageModel
 {
     public const string StatusKey = "BuilderStatus";
 
@@ -29,11 +31,17 @@ public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handout
     public SaveResult.Conflict? Conflict { get; private set; }
     public IReadOnlyList<ProgramChange> ConflictChanges { get; private set; } = [];
 
+    /// <summary>Set when Issue was refused: every problem, each linking to its field, shown at the top.</summary>
+    public IReadOnlyList<(string FieldId, string Message)> IssueErrors { get; private set; } = [];
+
     /// <summary>The element to focus after the page (or the JavaScript swap) renders: where the clinician's action landed.</summary>
     public string? FocusId { get; private set; }
 
+    public DateOnly Today => clock.TodayFor(User);
+
     public IEnumerable<(int Index, ItemInput Item, Exercise Exercise, IReadOnlyList<PrecautionConflict> Conflicts)> Rows =>
-        Input.Items.Select((item, i) => (i, item, Exercises[item.ExerciseId], lifecycle.ConflictsOf(Exercises[item.ExerciseId], Context)));
+        Input.Items.Select((item, i) => (i, item, Exercises[item.ExerciseId],
+            ProgramLifecycle.ConflictsOf(Exercises[item.ExerciseId], item.ToDose(), Context, Today)));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -52,9 +60,9 @@ public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handout
         {
             ModelState.AddModelError("", $"{exercise.Name} is archived in the library and cannot be added.");
         }
-        else if (Input.Items.Count >= ProgramRules.MaxItems)
+        else if (Input.Items.Count >= ProgramLimits.MaxItems)
         {
-            ModelState.AddModelError("Input.Items", $"A program can have at most {ProgramRules.MaxItems} exercises.");
+            ModelState.AddModelError("Input.Items", $"A program can have at most {ProgramLimits.MaxItems} exercises.");
         }
         if (!ModelState.IsValid) return await PageAsync(ct);
         Input.Items.Add(ItemInput.FromDose(exercise.Id, exercise.DefaultDose));
@@ -96,17 +104,35 @@ public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handout
     {
         if (await PrepareAsync(id, [], ct) is { } stop) return stop;
         if (!ModelState.IsValid) return await PageAsync(ct);
-        var result = await lifecycle.SaveAsync(Context, Input, Exercises, ct);
+        var result = await lifecycle.SaveAsync(Context, Input.ToContent(), Input.Stamp, Exercises, Actor.Of(User, clock), ct);
         return await AfterWriteAsync(result, "Draft saved.", ct);
     }
 
     public async Task<IActionResult> OnPostIssueAsync(Guid id, CancellationToken ct)
     {
         if (await PrepareAsync(id, [], ct) is { } stop) return stop;
-        ValidateForIssue();
-        if (!ModelState.IsValid) return await PageAsync(ct);
-        var result = await lifecycle.IssueAsync(Context, Input, Exercises, ct);
-        return await AfterWriteAsync(result, null, ct);
+        if (ModelState.IsValid)
+        {
+            var result = await lifecycle.IssueAsync(Context, Input.ToContent(), Input.Stamp, Exercises, Actor.Of(User, clock), ct);
+            if (result is not SaveResult.Refused refused) return await AfterWriteAsync(result, null, ct);
+            ShowRefusal(refused.Problems);
+        }
+        else
+        {
+            ShowRefusal(ProgramLifecycle.IssueProblems(Context, Input.ToContent(), Exercises, Today));
+        }
+        return await PageAsync(ct);
+    }
+
+    /// <summary>
+    /// Would Issue go through? 204 when it would, 422 when not (the page then posts Issue itself and shows why): so
+    /// the "frozen once issued" question is asked only of a draft that can be issued.
+    /// </summary>
+    public async Task<IActionResult> OnPostIssueCheckAsync(Guid id, CancellationToken ct)
+    {
+        if (await PrepareAsync(id, [], ct) is { } stop) return stop;
+        var ok = ModelState.IsValid && ProgramLifecycle.IssueProblems(Context, Input.ToContent(), Exercises, Today).Count == 0;
+        return StatusCode(ok ? StatusCodes.Status204NoContent : StatusCodes.Status422UnprocessableEntity);
     }
 
     /// <summary>Page 1 of the handout as it would print from the posted (unsaved) state: the live thumbnail.</summary>
@@ -127,9 +153,7 @@ public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handout
 
     private async Task<IActionResult> ThumbnailAsync(CancellationToken ct)
     {
-        var version = ProgramPreview.Transient(Context.ProgramId, Input, Exercises);
-        var model = await handouts.BuildAsync(Context.PatientId, version, Context.LatestNumber + 1, draft: true, lifecycle.Today,
-            User.UserId()!, ct);
+        var model = await handouts.DraftAsync(Context, Input.ToContent(), Exercises, User.UserId()!, Today, ct);
         Response.Headers.CacheControl = "no-store";
         return File(HandoutRenderer.RenderPreviewPng(model, 360), "image/png");
     }
@@ -148,8 +172,9 @@ public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handout
     }
 
     /// <summary>
-    /// Loads the program and every exercise the form names. Ids of another clinic's exercises answer 404; ids that
-    /// are not in the library at all are dropped with a message; archived ones may stay only if already saved.
+    /// Loads the program and every exercise the form names, and checks every posted dose against the clinical rules.
+    /// Ids of another clinic's exercises answer 404; ids that are not in the library at all are dropped with a
+    /// message; archived ones may stay only if already saved.
     /// </summary>
     private async Task<IActionResult?> PrepareAsync(Guid id, IEnumerable<Guid> extra, CancellationToken ct)
     {
@@ -163,13 +188,14 @@ public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handout
             Input.Items.RemoveAll(i => !Exercises.ContainsKey(i.ExerciseId));
             ModelState.AddModelError("", "An exercise in the form is not in the library; it was left out. Check the list and save again.");
         }
-        if (Input.Items.Count > ProgramRules.MaxItems)
+        if (Input.Items.Count > ProgramLimits.MaxItems)
         {
-            ModelState.AddModelError("Input.Items", $"A program can have at most {ProgramRules.MaxItems} exercises; this one has {Input.Items.Count}. Remove some before saving.");
+            ModelState.AddModelError("Input.Items", $"A program can have at most {ProgramLimits.MaxItems} exercises; this one has {Input.Items.Count}. Remove some before saving.");
         }
         var saved = Context.Draft!.Items.Select(i => i.ExerciseId).ToHashSet();
         foreach (var (item, i) in Input.Items.Select((item, i) => (item, i)))
         {
+            DoseForm.Validate(ModelState, $"Input.Items[{i}].", item.ToDose());
             if (Exercises[item.ExerciseId].Status == ExerciseStatus.Archived && !saved.Contains(item.ExerciseId))
             {
                 ModelState.AddModelError($"Input.Items[{i}]", $"{Exercises[item.ExerciseId].Name} is archived in the library and cannot be added.");
@@ -178,24 +204,52 @@ public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handout
         return null;
     }
 
-    private void ValidateForIssue()
+    /// <summary>Each problem next to its field and, with a link to that field, in the summary at the top, which takes focus.</summary>
+    private void ShowRefusal(IReadOnlyList<IssueProblem> problems)
     {
-        if (Input.Items.Count == 0)
+        foreach (var p in problems)
         {
-            ModelState.AddModelError("Input.Items", "Add at least one exercise before issuing.");
-        }
-        foreach (var (i, item, exercise, conflicts) in Rows)
-        {
-            if (exercise.Status == ExerciseStatus.Archived)
+            // A field that already says what is wrong with it (a dose out of range) keeps its own message.
+            if (ModelState.GetFieldValidationState(Key(p)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             {
-                ModelState.AddModelError($"Input.Items[{i}]", $"{exercise.Name} has been archived in the library. Remove it before issuing.");
-            }
-            foreach (var (conflict, k) in conflicts.Select((c, k) => (c, k)).Where(x => item.ReasonFor(x.c.Key) is null))
-            {
-                ModelState.AddModelError($"Input.Items[{i}].Overrides[{k}].Reason",
-                    $"{exercise.Name} conflicts with “{conflict.Display}”. Give a reason to prescribe it anyway, or remove it.");
+                ModelState.AddModelError(Key(p), p.Message);
             }
         }
+        IssueErrors = ModelState.Where(kv => kv.Value is { Errors.Count: > 0 })
+            .SelectMany(kv => kv.Value!.Errors.Select(e => (FieldId: FieldId(kv.Key), Message: Summary(kv.Key, e.ErrorMessage))))
+            .Where(x => x.Message.Length > 0).Distinct().ToList();
+        FocusId = "issue-errors";
+    }
+
+    /// <summary>A field's message as the summary lists it: named after its exercise when the message does not say which.</summary>
+    private string Summary(string key, string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(key, @"^Input\.Items\[(\d+)\]");
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, out var i) || i >= Input.Items.Count) return message;
+        var name = Exercises.TryGetValue(Input.Items[i].ExerciseId, out var e) ? e.Name : "";
+        return name.Length == 0 || message.StartsWith(name, StringComparison.Ordinal) ? message : $"{i + 1}. {name}: {message}";
+    }
+
+    private static string Key(IssueProblem p) => (p.Item, p.Field) switch
+    {
+        (null, "ClinicPhone") => "",
+        (null, var field) => "Input." + field,
+        ({ } i, "") => $"Input.Items[{i}]",
+        ({ } i, var field) => $"Input.Items[{i}].{field}",
+    };
+
+    /// <summary>The id of the element a summary link jumps to: the field's input, or the item's card for item-wide messages.</summary>
+    private static string FieldId(string key)
+    {
+        if (key.Length == 0) return "builder-status";
+        if (key == "Input.Items") return "items";
+        var match = System.Text.RegularExpressions.Regex.Match(key, @"^Input\.Items\[(\d+)\](?:\.(.+))?$");
+        if (!match.Success) return BuilderFields.Id(key);
+        var index = match.Groups[1].Value;
+        var field = match.Groups[2].Value;
+        if (field.Length == 0) return $"item-{index}";
+        var overrideReason = System.Text.RegularExpressions.Regex.Match(field, @"^Overrides\[(\d+)\]\.Reason$");
+        return overrideReason.Success ? $"override-{index}-{overrideReason.Groups[1].Value}" : BuilderFields.Id(key);
     }
 
     private async Task<IActionResult> ChangedAsync(string focus, CancellationToken ct)
@@ -223,7 +277,7 @@ public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handout
                 return RedirectToPage("Details", new { id = Context.ProgramId });
             case SaveResult.Conflict conflict:
                 Conflict = conflict;
-                ConflictChanges = ProgramDiff.Compare(lifecycle.Snapshot(Input, Exercises), conflict.Theirs!);
+                ConflictChanges = ProgramDiff.Compare(ProgramLifecycle.Snapshot(Input.ToContent(), Exercises), conflict.Theirs!);
                 // The next save is a deliberate overwrite: it carries the stamp of the version just shown.
                 ModelState.Remove("Input.Stamp");
                 Input.Stamp = conflict.Stamp;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HepBuilder.Web.Pages.Programs;
 
 /// <summary>Starts a program for a patient, empty or from a template, and opens the builder on its draft.</summary>
-public sealed class NewModel(HepDbContext db, ProgramLifecycle lifecycle, TemplateItems templateItems) : PageModel
+public sealed class NewModel(HepDbContext db, ProgramLifecycle lifecycle, TemplateItems templateItems, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public NewInput Input { get; set; } = new();
@@ -29,7 +29,7 @@ public sealed class NewModel(HepDbContext db, ProgramLifecycle lifecycle, Templa
         [Required(ErrorMessage = "Give the program a title.")]
         [StringLength(120, ErrorMessage = "The title must be at most 120 characters.")]
         [Display(Name = "Program title")]
-        public string Title { get; set; } = ProgramRules.DefaultTitle;
+        public string Title { get; set; } = ProgramLimits.DefaultTitle;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid patientId, Guid? templateId, CancellationToken ct)
@@ -55,12 +55,12 @@ public sealed class NewModel(HepDbContext db, ProgramLifecycle lifecycle, Templa
         var items = Input.TemplateId is { } templateId
             ? await templateItems.ForNewProgramAsync(templateId, ct) ?? []
             : [];
-        if (items.Count > ProgramRules.MaxItems)
+        if (items.Count > ProgramLimits.MaxItems)
         {
-            ModelState.AddModelError("Input.TemplateId", $"That template has more than {ProgramRules.MaxItems} exercises, the most a program can have.");
+            ModelState.AddModelError("Input.TemplateId", $"That template has more than {ProgramLimits.MaxItems} exercises, the most a program can have.");
             return Page();
         }
-        var id = await lifecycle.CreateAsync(Input.PatientId, Input.Title.Trim(), items, Input.TemplateId, ct);
+        var id = await lifecycle.CreateAsync(Input.PatientId, Input.Title.Trim(), items, Input.TemplateId, Actor.Of(User, clock), ct);
         return RedirectToPage("Edit", new { id });
     }
 

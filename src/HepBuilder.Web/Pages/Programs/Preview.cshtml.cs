@@ -3,13 +3,14 @@ using HepBuilder.Data;
 using HepBuilder.Handouts;
 using HepBuilder.Web.Infrastructure.Audit;
 using HepBuilder.Web.Infrastructure.Auth;
+using HepBuilder.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HepBuilder.Web.Pages.Programs;
 
 /// <summary>The saved draft rendered as it would be issued, marked "DRAFT — not issued" on every page; never stored.</summary>
-public sealed class PreviewModel(HepDbContext db, ProgramLifecycle lifecycle, HandoutFactory handouts, AuditLog audit) : PageModel
+public sealed class PreviewModel(HepDbContext db, ProgramLifecycle lifecycle, HandoutFactory handouts, AuditLog audit, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -17,15 +18,13 @@ public sealed class PreviewModel(HepDbContext db, ProgramLifecycle lifecycle, Ha
         if (context?.Draft is null) return NotFound();
         var input = DraftInput.From(context.Draft);
         var exercises = await handouts.ExercisesAsync(input.Items.Select(i => i.ExerciseId), ct);
-        var version = ProgramPreview.Transient(id, input, exercises);
-        var model = await handouts.BuildAsync(context.PatientId, version, context.LatestNumber + 1, draft: true, lifecycle.Today,
-            User.UserId()!, ct);
-        var pdf = HandoutRenderer.RenderPdf(model);
+        var today = clock.TodayFor(User);
+        var pdf = HandoutRenderer.RenderPdf(await handouts.DraftAsync(context, input.ToContent(), exercises, User.UserId()!, today, ct));
 
         audit.Record(AuditActions.ProgramDraftPreviewed, ProgramLifecycle.EntityType, id.ToString(), null, context.PatientId);
         await db.SaveChangesAsync(ct);
 
-        HandoutFile.Inline(Response, HandoutFile.Name(context.PatientLastName, "draft", lifecycle.Today));
+        HandoutFile.Inline(Response, HandoutFile.Name(context.PatientLastName, "draft", today));
         Response.Headers.CacheControl = "no-store";
         return File(pdf, "application/pdf");
     }

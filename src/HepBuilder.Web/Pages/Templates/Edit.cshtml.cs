@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
+using HepBuilder.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class EditModel(HepDbContext db) : PageModel
         [StringLength(500, ErrorMessage = "The description must be at most 500 characters.")]
         public string? Description { get; set; }
 
-        [StringLength(2000, ErrorMessage = "The instructions must be at most 2000 characters.")]
+        [StringLength(ProgramLimits.MaxInstructionsLength, ErrorMessage = "The instructions must be at most 2,000 characters.")]
         [Display(Name = "Instructions to the patient")]
         public string? Instructions { get; set; }
 
@@ -36,26 +37,11 @@ public sealed class EditModel(HepDbContext db) : PageModel
         public List<ItemInput> Items { get; set; } = [];
     }
 
-    public sealed class ItemInput
+    /// <summary>One exercise of the template: its dose fields, and whether to remove it.</summary>
+    public sealed class ItemInput : DoseInput
     {
         public Guid Id { get; set; }
-        [Display(Name = "Sets")] public int? Sets { get; set; }
-        [Display(Name = "Reps")] public int? Reps { get; set; }
-        [Display(Name = "Hold (seconds)")] public int? HoldSeconds { get; set; }
-        [Display(Name = "Side")] public DoseSide Side { get; set; }
-        [Display(Name = "Times per day")] public int? TimesPerDay { get; set; }
-        [Display(Name = "Days per week")] public int? DaysPerWeek { get; set; }
-        [Display(Name = "Rest (seconds)")] public int? RestSeconds { get; set; }
-        [Display(Name = "Load or resistance")] public string? Load { get; set; }
-        [Display(Name = "Note to the patient")] public string? Note { get; set; }
         [Display(Name = "Remove")] public bool Remove { get; set; }
-
-        public Dose ToDose() => new()
-        {
-            Sets = Sets ?? 0, Reps = Reps ?? 0, HoldSeconds = HoldSeconds ?? 0, Side = Side, TimesPerDay = TimesPerDay ?? 0,
-            DaysPerWeek = DaysPerWeek ?? 0, RestSeconds = RestSeconds ?? 0,
-            Load = string.IsNullOrWhiteSpace(Load) ? null : Load.Trim(), Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
-        };
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -66,11 +52,11 @@ public sealed class EditModel(HepDbContext db) : PageModel
         Input = new InputModel
         {
             Title = template.Title, Description = template.Description, Instructions = template.Instructions, Version = template.Version,
-            Items = template.Items.OrderBy(i => i.Position).Select(i => new ItemInput
+            Items = template.Items.OrderBy(i => i.Position).Select(i =>
             {
-                Id = i.Id, Sets = i.Dose.Sets, Reps = i.Dose.Reps, HoldSeconds = i.Dose.HoldSeconds, Side = i.Dose.Side,
-                TimesPerDay = i.Dose.TimesPerDay, DaysPerWeek = i.Dose.DaysPerWeek, RestSeconds = i.Dose.RestSeconds,
-                Load = i.Dose.Load, Note = i.Dose.Note,
+                var item = new ItemInput { Id = i.Id };
+                item.SetDose(i.Dose);
+                return item;
             }).ToList(),
         };
         Names = template.Items.ToDictionary(i => i.Id, i => i.Exercise!.Name);
@@ -114,10 +100,7 @@ public sealed class EditModel(HepDbContext db) : PageModel
         {
             var item = Input.Items[n];
             if (item.Remove) continue;
-            foreach (var problem in item.ToDose().Problems())
-            {
-                ModelState.AddModelError($"Input.Items[{n}]", problem);
-            }
+            DoseForm.Validate(ModelState, $"Input.Items[{n}].", item.ToDose());
         }
         if (Input.Items.All(i => i.Remove)) ModelState.AddModelError("", "A template needs at least one exercise. Delete the template instead.");
         if (!ModelState.IsValid) return Page();

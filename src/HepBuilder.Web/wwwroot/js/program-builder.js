@@ -37,6 +37,14 @@
             const replacement = doc.getElementById(id);
             if (current && replacement) current.replaceWith(document.adoptNode(replacement));
         }
+        // The cards' fields are left alone while typing (focus and caret stay); their dose sentences follow the server's.
+        if (!regions.includes("program-panel")) {
+            document.querySelectorAll("#program-items > li").forEach((card, i) => {
+                const fresh = doc.querySelectorAll("#program-items > li")[i]?.querySelector(".dose-sentence");
+                const shown = card.querySelector(".dose-sentence");
+                if (fresh && shown) shown.replaceWith(document.adoptNode(fresh));
+            });
+        }
         if (focus && next.dataset.focus) document.getElementById(next.dataset.focus)?.focus();
         enableSorting();
         refreshThumbnail();
@@ -56,10 +64,30 @@
 
     const editRegions = ["builder-status", "program-panel", "summary"];
 
+    // Issue asks "frozen once issued?" only of a draft that can be issued: the server checks first. A draft it would
+    // refuse is posted as it is, and the page comes back with every problem listed at the top.
+    let issueChecked = false;
+    async function checkIssue(button) {
+        let ok = false;
+        try {
+            const response = await fetch(handlerUrl("IssueCheck"), { method: "POST", body: new FormData(form), credentials: "same-origin" });
+            ok = response.status === 204;
+        } catch { /* offline: let the plain post say what happened */ }
+        if (ok && !window.confirm(button.dataset.confirmIssue)) return;
+        issueChecked = true;
+        form.requestSubmit(button);
+    }
+
     // Capture phase: runs before site.js's busy-state handler, which leaves prevented submits alone.
     document.addEventListener("submit", (event) => {
         if (event.target !== form) return;
         const submitter = event.submitter;
+        if (submitter?.hasAttribute("data-issue") && !issueChecked) {
+            event.preventDefault();
+            event.stopImmediatePropagation();
+            checkIssue(submitter);
+            return;
+        }
         if (submitter?.hasAttribute("data-js-plain")) { leaving = true; return; }
         event.preventDefault();
         const library = submitter?.hasAttribute("data-library");
@@ -109,6 +137,17 @@
     }
     enableSorting();
     root.classList.add("js-builder");
+    // A full page answer (a refused Issue, a save conflict) puts focus where the server says: the summary of what to fix.
+    if (root.dataset.focus) document.getElementById(root.dataset.focus)?.focus();
+    // The summary's links move focus to their field, not only the view, so the clinician can type at once.
+    document.addEventListener("click", (event) => {
+        const link = event.target instanceof Element ? event.target.closest("#issue-errors a[href^='#']") : null;
+        const field = link ? document.getElementById(link.getAttribute("href").slice(1)) : null;
+        if (!field) return;
+        event.preventDefault();
+        field.focus();
+        field.scrollIntoView({ block: "center" });
+    });
     // The image's own URL draws the saved draft; after a full post-back with unsaved changes (an issue refused for a
     // missing override reason, say) the page shows more than that, so draw page 1 from the form as it stands.
     if (isDirty()) refreshThumbnail();

@@ -15,7 +15,7 @@ public sealed class ClinicProfileTests(AppFixture app) : AppTest(app)
     [Fact]
     public async Task Admin_saves_the_profile_and_the_change_is_audited()
     {
-        var (clinicId, admin) = await App.Data.ClinicAsync("Harbour Spine");
+        var (clinicId, admin) = await App.Data.ClinicAsync("Harbour Spine", phone: null);
         using var client = await SignedInAsync(admin);
 
         var response = await client.PostMultipartAsync(Page, await FieldsAsync(client, ("Input.Phone", "(555) 010-2030"),
@@ -40,7 +40,9 @@ public sealed class ClinicProfileTests(AppFixture app) : AppTest(app)
     [Theory]
     [InlineData("Input.Name", "", "Enter the clinic&#x27;s name.")]
     [InlineData("Input.Name", null, "The name can be at most 120 characters.")]
-    [InlineData("Input.SafetyText", "", "Enter the safety text")]
+    [InlineData("Input.EmergencyText", "", "Enter at least one warning sign")]
+    [InlineData("Input.CallUsText", " ", "Enter at least one warning sign")]
+    [InlineData("Input.EmergencyNumber", "call an ambulance", "digits only")]
     [InlineData("Input.Phone", "call me maybe", "Enter a phone number")]
     [InlineData("Input.PaperSize", "Tabloid", "is not valid")]
     [InlineData("Input.TimeZone", "Mars/Olympus_Mons", "Choose a time zone from the list.")]
@@ -116,7 +118,7 @@ public sealed class ClinicProfileTests(AppFixture app) : AppTest(app)
     [InlineData("phone-photo")]
     public async Task A_file_that_is_not_a_small_png_or_jpeg_is_refused(string kind)
     {
-        var (clinicId, admin) = await App.Data.ClinicAsync();
+        var (clinicId, admin) = await App.Data.ClinicAsync(phone: null);
         using var client = await SignedInAsync(admin);
         var png = Picture(300, 300, SKEncodedImageFormat.Png);
         var (bytes, message) = kind switch
@@ -190,7 +192,9 @@ public sealed class ClinicProfileTests(AppFixture app) : AppTest(app)
         var fields = new Dictionary<string, string>
         {
             ["Input.Name"] = AdminHtml.FieldValue(html, "Input.Name"),
-            ["Input.SafetyText"] = Clinic.DefaultSafetyText,
+            ["Input.EmergencyNumber"] = "911",
+            ["Input.EmergencyText"] = string.Join("\n", HepBuilder.Clinical.Safety.SafetyDefaults.EmergencyLines),
+            ["Input.CallUsText"] = string.Join("\n", HepBuilder.Clinical.Safety.SafetyDefaults.CallUsLines),
             ["Input.PaperSize"] = "Letter",
             ["Input.TimeZone"] = "UTC",
             ["Input.PatientLinkDays"] = AdminHtml.FieldValue(html, "Input.PatientLinkDays"),

@@ -20,7 +20,7 @@ public sealed class TwoFactorTests(AppFixture app) : AppTest(app)
         var html = await client.GetPageAsync("/Admin/Clinic");
         var saved = await client.PostMultipartAsync("/Admin/Clinic",
         [
-            ("Input.Name", AdminHtml.FieldValue(html, "Input.Name")), ("Input.SafetyText", Clinic.DefaultSafetyText),
+            ("Input.Name", AdminHtml.FieldValue(html, "Input.Name")), ("Input.EmergencyNumber", "911"), ("Input.EmergencyText", string.Join("\n", HepBuilder.Clinical.Safety.SafetyDefaults.EmergencyLines)), ("Input.CallUsText", string.Join("\n", HepBuilder.Clinical.Safety.SafetyDefaults.CallUsLines)),
             ("Input.PaperSize", "Letter"), ("Input.RequireAdminTwoFactor", "true"), ("Input.Version", AdminHtml.FieldValue(html, "Input.Version")),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

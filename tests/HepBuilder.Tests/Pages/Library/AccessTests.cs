@@ -18,7 +18,7 @@ public sealed class AccessTests(AppFixture app) : AppTest(app)
         Assert.Equal(2, html.Split("<svg").Length - 1);
         Assert.Contains("<title>Bridge: Start</title>", html);
         Assert.Contains("Push through your heels", text);
-        Assert.Contains("Hold each one for 30 seconds", text);
+        Assert.Contains("Hold each one for 5 seconds", text);
         Assert.Contains("<ol class=\"exercise-steps\">", html);
         Assert.DoesNotContain("Copy to my clinic", html);
     }

@@ -74,8 +74,8 @@ public sealed class EditTests(AppFixture app) : AppTest(app)
         Assert.Equal(copyId.ToString(), copied.EntityId);
         Assert.Equal(admin.Id, copied.UserId);
         var edited = Assert.Single(await AuditAsync(App, "exercise.edited"));
-        Assert.StartsWith("1x10", Detail(edited, "changes", "Dose", "old"));
-        Assert.StartsWith("3x10", Detail(edited, "changes", "Dose", "new"));
+        Assert.StartsWith("Do it 10 times.", Detail(edited, "changes", "Dose", "old"));
+        Assert.StartsWith("Do 3 sets of 10.", Detail(edited, "changes", "Dose", "new"));
         Assert.Null(Detail(edited, "changes", "Steps"));
     }
 
@@ -104,15 +104,15 @@ public sealed class EditTests(AppFixture app) : AppTest(app)
         { "Input.Steps", "", "Enter at least one step." },
         { "Input.Steps", string.Join('\n', Enumerable.Range(1, 13).Select(i => $"Step {i}.")), "at most 12 steps" },
         { "Input.Steps", new string('s', 401), "at most 400 characters" },
-        { "Input.Sets", "11", "Sets must be 1 to 10." },
-        { "Input.Reps", "0", "Reps must be 1 to 100." },
-        { "Input.Reps", "101", "Reps must be 1 to 100." },
-        { "Input.HoldSeconds", "601", "Hold must be 0 to 600 seconds." },
-        { "Input.HoldSeconds", "-1", "Hold must be 0 to 600 seconds." },
-        { "Input.TimesPerDay", "7", "Times per day must be 1 to 6." },
-        { "Input.DaysPerWeek", "8", "Days per week must be 1 to 7." },
-        { "Input.DaysPerWeek", "0", "Days per week must be 1 to 7." },
-        { "Input.Sets", "lots", "is not valid" },
+        { "Input.Sets", "11", "Sets must be a whole number from 1 to 10." },
+        { "Input.Reps", "0", "Reps must be a whole number from 1 to 50." },
+        { "Input.Reps", "51", "Reps must be a whole number from 1 to 50." },
+        { "Input.HoldSeconds", "601", "Hold must be a whole number of seconds from 0 to 600." },
+        { "Input.HoldSeconds", "-1", "Hold must be a whole number of seconds from 0 to 600." },
+        { "Input.TimesPerDay", "7", "Times per day must be a whole number from 1 to 6." },
+        { "Input.DaysPerWeek", "8", "Days per week must be a whole number from 1 to 7." },
+        { "Input.DaysPerWeek", "0", "Days per week must be a whole number from 1 to 7." },
+        { "Input.Sets", "lots", "Sets must be a whole number from 1 to 10." },
     };
 
     [Theory]
@@ -132,6 +132,44 @@ public sealed class EditTests(AppFixture app) : AppTest(app)
         Assert.Equal(before.Cues, after.Cues);
         Assert.Equal(before.Version, after.Version);
         Assert.Empty(await AuditAsync(App, "exercise.edited"));
+    }
+
+    [Fact]
+    public async Task Dose_numbers_in_the_text_are_warned_of_by_the_field_marked_in_the_library_and_clinician_notes_never_print()
+    {
+        var (client, admin) = await AdminAsync(App);
+        var copyId = await CopyAsync(client, await ShippedIdAsync(App, "Bridge"));
+
+        var response = await client.PostFormAsync($"/Library/Edit/{copyId}", await FormOf(App, copyId,
+            ("Input.Steps", "Lie on your back.\nHold for 30 seconds."), ("Input.ClinicianNotes", "Not in the first two weeks after fusion.")));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await LoadAsync(App, copyId);
+        Assert.True(saved.HasDoseNumbers);
+        Assert.Equal(["Not in the first two weeks after fusion."], saved.ClinicianNotes);
+
+        var edit = WebUtility.HtmlDecode(await client.GetPageAsync($"/Library/Edit/{copyId}"));
+        Assert.Contains("This text has dose numbers of its own (“30 seconds”)", edit);
+        var list = await client.GetPageAsync("/Library?q=bridge");
+        Assert.Contains("Dose numbers in text", list);
+        var details = WebUtility.HtmlDecode(await client.GetPageAsync($"/Library/Details/{copyId}"));
+        Assert.Contains("For clinicians only", details);
+        Assert.Contains("Not in the first two weeks after fusion.", details);
+
+        // Written with the placeholder instead, the step prints the prescribed hold and the mark goes.
+        await client.PostFormAsync($"/Library/Edit/{copyId}", await FormOf(App, copyId, ("Input.Steps", "Lie on your back.\nHold for {hold}.")));
+        Assert.False((await LoadAsync(App, copyId)).HasDoseNumbers);
+        Assert.DoesNotContain("Dose numbers in text", await client.GetPageAsync("/Library?q=bridge"));
+        Assert.Contains("Hold for 5 seconds.", WebUtility.HtmlDecode(await client.GetPageAsync($"/Library/Details/{copyId}")));
+    }
+
+    [Fact]
+    public async Task A_misspelt_placeholder_is_refused()
+    {
+        var (client, _) = await AdminAsync(App);
+        var copyId = await CopyAsync(client, await ShippedIdAsync(App, "Bridge"));
+        var response = await client.PostFormAsync($"/Library/Edit/{copyId}", await FormOf(App, copyId, ("Input.Steps", "Hold for {hld}.")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("{hld} is not something the handout can fill in", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class SearchTests(AppFixture app) : AppTest(app)
         var bridge = (await SearchAsync(App, clinicId, new ExerciseSearchQuery("Bridge"))).Hits[0];
         Assert.True(bridge.IsShipped);
         Assert.NotNull(bridge.FirstPoseJson);
-        Assert.Equal(30, bridge.DefaultDose.HoldSeconds);
+        Assert.Equal(5, bridge.DefaultDose.HoldSeconds);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class TransferTests(AppFixture app) : AppTest(app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Nothing was imported", text);
         Assert.Contains("2 Name Enter a name.", text);
-        Assert.Contains("3 Too many sets Dose.Sets Sets must be 1 to 10.", text);
+        Assert.Contains("3 Too many sets Dose.Sets Sets must be a whole number from 1 to 10.", text);
         Assert.Contains("4 Bad region BodyRegion “Elbow” is not one of", text);
         Assert.Contains("4 Bad region Equipment “Trampoline” is not one of", text);
         Assert.Contains("4 Bad region Dose.Reps “ten” is not a whole number.", text);

@@ -24,7 +24,7 @@ public sealed class PatientLinkTests(AppFixture app) : AppTest(app)
         Assert.Contains("Hello Ada", text);
         Assert.Contains("Bridge", text);
         Assert.Contains("Bird-dog", text);
-        Assert.Contains("Do it 10 times. Hold each one for 30 seconds.", text);
+        Assert.Contains("Do it 10 times. Hold each one for 5 seconds. Rest 10 seconds between each one.", text);
         Assert.Contains("555-0142", text);
         Assert.Contains("<svg", html);
         Assert.DoesNotContain("Okafor", text);

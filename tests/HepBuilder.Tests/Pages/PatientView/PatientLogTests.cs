@@ -46,10 +46,46 @@ public sealed class PatientLogTests(AppFixture app) : AppTest(app)
             Assert.Contains($"Last entry {Today:d MMM yyyy}", text);
             Assert.Contains("“<b>Stiff</b> in the morning”", text);
             Assert.Contains("&lt;b&gt;Stiff&lt;/b&gt;", html);
-            Assert.Contains("1 of 28 days logged", text);
+            // Counted from the day of issue: the program has existed for one day, not 28.
+            Assert.Contains("1 of 1 day logged since it was issued", text);
             Assert.Equal(1, CountOf(html, "adherence-cell done"));
             Assert.Contains("latest 4", html);
         }
+    }
+
+    [Fact]
+    public async Task Each_session_of_the_day_is_its_own_tick_and_counts_up_to_the_prescription()
+    {
+        var (clinic, client) = await _kit.Programs.ClinicAsync();
+        var id = await NewProgramAsync(client, clinic.PatientId);
+        var html = await _kit.Programs.AddAsync(client, id, await client.GetPageAsync(EditUrl(id)), "Bridge", "Bird-dog");
+        Assert.Equal(HttpStatusCode.Redirect, (await IssueAsync(client, id, html, f => f["Input.Items[0].TimesPerDay"] = "3")).StatusCode);
+        var token = await _kit.TokenAsync(id);
+        var (bridge, birdDog) = (await _kit.ExerciseIdAsync("Bridge"), await _kit.ExerciseIdAsync("Bird-dog"));
+        using var phone = _kit.Phone();
+
+        var page = await phone.GetPageAsync($"/p/{token}");
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(page, $"name=\"Input.Done\" value=\"{bridge}\"").Count);
+        Assert.Contains("3rd time", page);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, $"name=\"Input.Done\" value=\"{birdDog}\""));
+
+        // Two of the bridge's three sessions, and a forged fifth tick of bird-dog: one counts.
+        await PostEntryAsync(phone, token, f =>
+        {
+            f.Add(new("Input.Done", bridge.ToString()));
+            f.Add(new("Input.Done", bridge.ToString()));
+            for (var i = 0; i < 5; i++) f.Add(new("Input.Done", birdDog.ToString()));
+        });
+        var entry = Assert.Single(await _kit.EntriesAsync(clinic.Id, id));
+        Assert.Equal([bridge, bridge, birdDog], entry.DoneExerciseIds);
+
+        page = await phone.GetPageAsync($"/p/{token}");
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, $"value=\"{bridge}\"[^>]*checked").Count);
+        Assert.Contains("3 of 4 sessions done", Text(page));
+
+        var clinician = Text(await client.GetPageAsync($"/Programs/{id}"));
+        Assert.Contains("Bridge (3× a day) 2 of 3 (67%)", clinician);
+        Assert.Contains("Bird-dog 1 of 1 (100%)", clinician);
     }
 
     [Fact]
@@ -104,7 +140,7 @@ public sealed class PatientLogTests(AppFixture app) : AppTest(app)
     [InlineData("Input.Pain", "-1", "Choose a pain number from 0 to 10.")]
     [InlineData("Input.Pain", "lots", "is not valid")]
     [InlineData("Input.Done", "00000000-0000-0000-0000-000000000001", "That exercise is not in your current program.")]
-    [InlineData("Input.Day", "yesterday-ish", "is not valid")]
+    [InlineData("Input.Day", "yesterday-ish", "enter a date as year-month-day")]
     public async Task Bad_entries_are_refused_with_a_message_and_nothing_saved(string field, string value, string message)
     {
         var issued = await _kit.IssuedAsync("Bridge");

@@ -10,7 +10,8 @@ public sealed class PatientBadInputTests(AppFixture app) : AppTest(app)
     public static TheoryData<string, string, string> BadInputs => new()
     {
         { "Input.DateOfBirth", "2999-01-01", "The date of birth cannot be in the future." },
-        { "Input.DateOfBirth", "not a date", "The value 'not a date' is not valid for Date of birth." },
+        { "Input.DateOfBirth", "not a date", "Date of birth: enter a date as year-month-day, for example 2027-03-04." },
+        { "Input.SurgeryDate", "03/04/2027", "Surgery date: enter a date as year-month-day, for example 2027-03-04." },
         { "Input.SurgeryDate", "1950-01-01", "The surgery date cannot be before the date of birth." },
         { "Input.LastName", new string('x', 81), "The last name must be at most 80 characters." },
         { "Input.FirstName", "   ", "Enter the first name." },

@@ -39,14 +39,14 @@ public sealed class BuilderTests(AppFixture app) : AppTest(app)
         var html = await _kit.AddAsync(client, id, await client.GetPageAsync(EditUrl(id)), "Bridge");
 
         Assert.Contains("Bridge", html);
-        Assert.Contains("Do it 10 times. Hold each one for 30 seconds.", Text(html));
+        Assert.Contains("Do it 10 times. Hold each one for 5 seconds. Rest 10 seconds between each one.", Text(html));
         Assert.Contains("not saved yet", html);
         Assert.Empty(await SavedItemsAsync(clinic.Id, id));
 
         var saved = await SaveAsync(client, id, html);
         Assert.Contains("Draft saved.", saved);
         var item = Assert.Single(await SavedItemsAsync(clinic.Id, id));
-        Assert.Equal(("Bridge", 1, 10, 30), (item.Name, item.Dose.Sets, item.Dose.Reps, item.Dose.HoldSeconds));
+        Assert.Equal(("Bridge", 1, 10, 5), (item.Name, item.Dose.Sets, item.Dose.Reps, item.Dose.HoldSeconds));
         Assert.True(await App.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "program.saved" && a.EntityId == id.ToString()), clinic.Id));
     }
 
@@ -88,29 +88,31 @@ public sealed class BuilderTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
-    public async Task Summary_estimates_minutes_and_warns_above_twelve_exercises()
+    public async Task Summary_estimates_minutes_and_nudges_above_six_exercises()
     {
         var (clinic, client) = await _kit.ClinicAsync();
         var id = await NewProgramAsync(client, clinic.PatientId);
-        var html = await _kit.AddAsync(client, id, await client.GetPageAsync(EditUrl(id)), "Bridge");
-        // 1 set × 10 reps × (30 s hold + 3 s) = 330 s → 6 minutes.
-        Assert.Contains("about 6 minutes per session", Text(html));
-        Assert.DoesNotContain("more than 12 exercises", html);
+        var html = await _kit.AddAsync(client, id, await client.GetPageAsync(EditUrl(id)), "Bridge", "Walking program");
+        // Bridge: 1 set × 10 reps × (5 s hold + 3 s) = 80 s; walking: 10 minutes. 680 s → 12 minutes a session;
+        // a day is the bridge once and two walks: 80 + 1,200 s → 22 minutes.
+        Assert.Contains("about 12 minutes per session", Text(html));
+        Assert.Contains("about 22 minutes a day", Text(html));
+        Assert.DoesNotContain("more than 6 exercises", html);
 
-        html = await _kit.AddAsync(client, id, html, "Bird-dog", "Clamshell", "Squat", "Wall sit", "Calf raises", "Chin tucks",
-            "Dead bug", "Heel slides", "Cat-camel", "Step-ups", "Band rows", "Wall angels");
-        Assert.Contains("more than 12 exercises", html);
+        html = await _kit.AddAsync(client, id, html, "Bird-dog", "Clamshell", "Squat", "Wall sit", "Calf raises");
+        Assert.Contains("more than 6 exercises", html);
     }
 
     public static TheoryData<string, string, string> BadDoses => new()
     {
-        { "Sets", "abc", "The value 'abc' is not valid" },
-        { "Sets", "11", "Sets must be 1 to 10." },
-        { "Reps", "0", "Reps must be 1 to 100." },
-        { "HoldSeconds", "601", "Hold must be 0 to 600 seconds." },
-        { "TimesPerDay", "7", "Times per day must be 1 to 6." },
-        { "DaysPerWeek", "8", "Days per week must be 1 to 7." },
-        { "RestSeconds", "-5", "Rest must be 0 to 600 seconds." },
+        { "Sets", "abc", "Sets must be a whole number from 1 to 10." },
+        { "Reps", "lots", "Reps must be a whole number from 1 to 50." },
+        { "Sets", "11", "Sets must be a whole number from 1 to 10." },
+        { "Reps", "0", "Reps must be a whole number from 1 to 50." },
+        { "HoldSeconds", "601", "Hold must be a whole number of seconds from 0 to 600." },
+        { "TimesPerDay", "7", "Times per day must be a whole number from 1 to 6." },
+        { "DaysPerWeek", "8", "Days per week must be a whole number from 1 to 7." },
+        { "RestSeconds", "-5", "Rest must be a whole number of seconds from 0 to 600." },
         { "Load", new string('x', 81), "Load must be at most 80 characters." },
         { "Note", new string('x', 1001), "The note must be at most 1,000 characters." },
     };
@@ -129,6 +131,60 @@ public sealed class BuilderTests(AppFixture app) : AppTest(app)
         Assert.Contains(message, WebUtility.HtmlDecode(page));
         Assert.Contains("Bridge", page); // the clinician's work is still on the page
         Assert.Empty(await SavedItemsAsync(clinic.Id, id));
+    }
+
+    [Fact]
+    public async Task A_malformed_start_date_names_the_expected_format_and_the_card_says_to_fix_an_impossible_dose()
+    {
+        var (clinic, client) = await _kit.ClinicAsync();
+        var id = await NewProgramAsync(client, clinic.PatientId);
+        var html = await _kit.AddAsync(client, id, await client.GetPageAsync(EditUrl(id)), "Bridge");
+
+        var (response, page) = await PostAsync(client, id, html, "Save", change: f =>
+        {
+            f["Input.StartDate"] = "4 March";
+            f["Input.Items[0].HoldSeconds"] = "100000";
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = WebUtility.HtmlDecode(page);
+        Assert.Contains("Start date: enter a date as year-month-day, for example 2027-03-04.", text);
+        Assert.Contains("Hold must be a whole number of seconds from 0 to 600.", text);
+        Assert.Contains("Fix the dose fields marked below", text);
+        Assert.DoesNotContain("100000 seconds", text);
+        Assert.Contains("value=\"4 March\"", page);
+    }
+
+    [Fact]
+    public async Task A_refused_issue_lists_every_problem_at_the_top_with_a_link_to_its_field()
+    {
+        var (clinic, client) = await _kit.ClinicAsync(precautions: new PatientPrecaution { Kind = PrecautionKind.NoLumbarFlexion });
+        var id = await NewProgramAsync(client, clinic.PatientId);
+        var html = await _kit.AddAsync(client, id, await client.GetPageAsync(EditUrl(id)), "Bridge", "Abdominal crunch");
+
+        var (response, page) = await PostAsync(client, id, html, "Issue", change: f => f["Input.Items[0].Reps"] = "lots");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("data-focus=\"issue-errors\"", page);
+        Assert.Contains("href=\"#Input_Items_0__Reps\"", page);
+        Assert.Contains("href=\"#override-1-0\"", page);
+        var text = WebUtility.HtmlDecode(page);
+        Assert.Contains("1. Bridge: Reps must be a whole number from 1 to 50.", text);
+        Assert.Contains("Abdominal crunch conflicts with “No lumbar flexion”", text);
+        Assert.False(await App.WithDbAsync(db => db.ProgramVersions.AnyAsync(v => v.Number != null), clinic.Id));
+    }
+
+    [Fact]
+    public async Task Issue_check_answers_whether_issuing_would_go_through()
+    {
+        var (clinic, client) = await _kit.ClinicAsync(precautions: new PatientPrecaution { Kind = PrecautionKind.NoLumbarFlexion });
+        var id = await NewProgramAsync(client, clinic.PatientId);
+        var html = await _kit.AddAsync(client, id, await client.GetPageAsync(EditUrl(id)), "Abdominal crunch");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(client, id, html, "IssueCheck")).Response.StatusCode);
+        var reasoned = await PostAsync(client, id, html, "IssueCheck", change: f => f["Input.Items[0].Overrides[0].Reason"] = "Surgeon agreed");
+        Assert.Equal(HttpStatusCode.NoContent, reasoned.Response.StatusCode);
+        Assert.False(await App.WithDbAsync(db => db.ProgramVersions.AnyAsync(v => v.Number != null), clinic.Id));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class LifecycleTests(AppFixture app) : AppTest(app)
         Assert.Contains("Bridge", text);
         Assert.DoesNotContain("Renamed", text);
         Assert.Contains("Abdominal crunch", text);
-        Assert.Contains("Do it 10 times. Hold each one for 30 seconds.", text);
+        Assert.Contains("Do it 10 times. Hold each one for 5 seconds. Rest 10 seconds between each one.", text);
         Assert.Contains("Do 2 sets of 10. Hold each one for 2 seconds.", text);
         Assert.Contains("Start on Tuesday, December 1, 2026. Go gently for the first week.", text);
         Assert.Equal(2, await App.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "handout.downloaded" && a.EntityId == id.ToString()), clinic.Id));
@@ -144,7 +144,7 @@ public sealed class LifecycleTests(AppFixture app) : AppTest(app)
         Assert.Contains("Added Bird-dog (as number 3)", history);
         Assert.Contains("Removed Abdominal crunch", history);
         Assert.Contains("Moved Squat from number 3 to number 1", history);
-        Assert.Contains("Bridge: sets 1 → 3; reps 10 → 12; hold 30 s → 10 s", history);
+        Assert.Contains("Bridge: sets 1 → 3; reps 10 → 12; hold 5 s → 10 s", history);
         Assert.Contains("Do 3 sets of 12. Hold each one for 10 seconds.",
             PdfWords.All(await (await client.GetAsync($"/Programs/{id}/versions/2/handout.pdf")).Content.ReadAsByteArrayAsync()));
     }

@@ -264,7 +264,7 @@ public sealed class TemplateTests(AppFixture app) : AppTest(app)
             ("Input.Items[0].Sets", "11"), ("Input.Items[0].Reps", "10"), ("Input.Items[0].TimesPerDay", "1"), ("Input.Items[0].DaysPerWeek", "7")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Sets must be 1 to 10.", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Sets must be a whole number from 1 to 10.", await response.Content.ReadAsStringAsync());
         Assert.Equal(1, await App.WithDbAsync(db => db.Templates.Where(t => t.Id == templateId).SelectMany(t => t.Items).Select(i => i.Dose.Sets).SingleAsync(), user.ClinicId));
     }
 

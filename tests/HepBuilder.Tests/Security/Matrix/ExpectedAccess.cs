@@ -191,6 +191,7 @@ public static class ExpectedAccess
         ["POST Programs/{id:guid}/Edit?handler=Remove"] = SignedInA,
         ["POST Programs/{id:guid}/Edit?handler=Save"] = SignedInA,
         ["POST Programs/{id:guid}/Edit?handler=Thumbnail"] = SignedInA,
+        ["POST Programs/{id:guid}/Edit?handler=IssueCheck"] = SignedInA,
         ["GET Programs/{id:guid}/draft/preview.pdf"] = SignedInA,
         ["GET Programs/{id:guid}/versions/{n:int}/handout.pdf"] = SignedInA,
 

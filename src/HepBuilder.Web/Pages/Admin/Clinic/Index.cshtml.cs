@@ -1,5 +1,6 @@
-using HepBuilder.Clinical.Audit;
 using System.ComponentModel.DataAnnotations;
+using HepBuilder.Clinical.Audit;
+using HepBuilder.Clinical.Safety;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
@@ -11,7 +12,7 @@ using Npgsql;
 
 namespace HepBuilder.Web.Pages.Admin.Clinic;
 
-/// <summary>The clinic profile printed on handouts, the safety text, paper size and the admin two-factor rule.</summary>
+/// <summary>The clinic profile printed on handouts, the two safety tiers, paper size and the admin two-factor rule.</summary>
 // Generous on purpose: a phone photo of a few MB should get the clear "1 MB or smaller" message from this page, not
 // the server's bare refusal. The file is streamed to a temporary file by the framework and never read when too big.
 [RequestFormLimits(MultipartBodyLengthLimit = IndexModel.MaxRequestBytes)]
@@ -56,10 +57,14 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         [Display(Name = "Handout footer")]
         public string? HandoutFooter { get; set; }
 
-        [Required(ErrorMessage = "Enter the safety text: patients need to know when to stop and call.")]
-        [StringLength(600, ErrorMessage = "The safety text can be at most 600 characters.")]
-        [Display(Name = "Safety box (“Stop and call us if…”)")]
-        public string SafetyText { get; set; } = "";
+        [Display(Name = "Emergency number")]
+        public string? EmergencyNumber { get; set; }
+
+        [Display(Name = "Call the emergency number now if… (one sign per line)")]
+        public string? EmergencyText { get; set; }
+
+        [Display(Name = "Call us today if… (one sign per line)")]
+        public string? CallUsText { get; set; }
 
         [Display(Name = "Paper size")]
         public PaperSize PaperSize { get; set; }
@@ -127,6 +132,10 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         {
             ModelState.AddModelError(Field(nameof(Input.TimeZone)), "Choose a time zone from the list.");
         }
+        foreach (var (field, message) in SafetyDefaults.Problems(Input.EmergencyNumber, Input.EmergencyText, Input.CallUsText))
+        {
+            ModelState.AddModelError(Field(field), message);
+        }
         if (!ModelState.IsValid) return Page();
 
         var before = Snapshot(clinic);
@@ -136,7 +145,9 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         clinic.Phone = Blank(Input.Phone);
         clinic.Address = Blank(Input.Address);
         clinic.HandoutFooter = Blank(Input.HandoutFooter);
-        clinic.SafetyText = Input.SafetyText.Trim();
+        clinic.EmergencyNumber = Input.EmergencyNumber!.Trim();
+        clinic.EmergencyText = string.Join('\n', SafetyDefaults.Lines(Input.EmergencyText));
+        clinic.CallUsText = string.Join('\n', SafetyDefaults.Lines(Input.CallUsText));
         clinic.PaperSize = Input.PaperSize;
         clinic.RequireAdminTwoFactor = Input.RequireAdminTwoFactor;
         clinic.TimeZone = Input.TimeZone;
@@ -196,7 +207,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         Input = new InputModel
         {
             Name = clinic.Name, Phone = clinic.Phone, Address = clinic.Address, HandoutFooter = clinic.HandoutFooter,
-            SafetyText = clinic.SafetyText, PaperSize = clinic.PaperSize, RequireAdminTwoFactor = clinic.RequireAdminTwoFactor,
+            EmergencyNumber = clinic.EmergencyNumber, EmergencyText = clinic.EmergencyText, CallUsText = clinic.CallUsText, PaperSize = clinic.PaperSize, RequireAdminTwoFactor = clinic.RequireAdminTwoFactor,
             TimeZone = clinic.TimeZone, PatientLinkDays = clinic.PatientLinkDays, Version = db.Entry(clinic).Property<uint>("xmin").CurrentValue,
         };
     }
@@ -204,7 +215,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
     private static Dictionary<string, object?> Snapshot(Data.Entities.Clinic c) => new()
     {
         ["Name"] = c.Name, ["Phone"] = c.Phone, ["Address"] = c.Address, ["HandoutFooter"] = c.HandoutFooter,
-        ["SafetyText"] = c.SafetyText, ["PaperSize"] = c.PaperSize.ToString(), ["RequireAdminTwoFactor"] = c.RequireAdminTwoFactor,
+        ["EmergencyNumber"] = c.EmergencyNumber, ["EmergencyText"] = c.EmergencyText, ["CallUsText"] = c.CallUsText, ["PaperSize"] = c.PaperSize.ToString(), ["RequireAdminTwoFactor"] = c.RequireAdminTwoFactor,
         ["TimeZone"] = c.TimeZone, ["PatientLinkDays"] = c.PatientLinkDays,
         // The audit trail names the logo by size and a short hash, not its bytes.
         ["Logo"] = c.Logo is null ? null : $"{c.Logo.Length} bytes, sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(c.Logo))[..12]}",

@@ -1,7 +1,7 @@
-using HepBuilder.Data.Entities;
-using HepBuilder.Web.Pages.Programs;
+using HepBuilder.Clinical.Dosing;
+using HepBuilder.Clinical.Programs;
 
-namespace HepBuilder.Tests.Pages.Programs;
+namespace HepBuilder.Clinical.Tests.Programs;
 
 public sealed class ProgramDiffTests
 {
@@ -10,7 +10,7 @@ public sealed class ProgramDiffTests
     private static ItemSnapshot I(Guid id, string name, int sets = 1, int reps = 10, int hold = 0) =>
         new(id, name, new Dose { Sets = sets, Reps = reps, HoldSeconds = hold });
 
-    private static VersionSnapshot V(params ItemSnapshot[] items) => new("Back", null, null, PaperSize.Letter, false, true, items);
+    private static VersionSnapshot V(params ItemSnapshot[] items) => new("Back", null, null, "Letter", false, true, items);
 
     [Fact]
     public void Added_and_removed_exercises_are_named()

@@ -1,12 +1,12 @@
 using System.Globalization;
-using HepBuilder.Data.Entities;
+using HepBuilder.Clinical.Dosing;
 
-namespace HepBuilder.Web.Pages.Programs;
+namespace HepBuilder.Clinical.Programs;
 
 public sealed record ItemSnapshot(Guid ExerciseId, string Name, Dose Dose);
 
 /// <summary>What a version (or a draft, or a form) prescribes, reduced to what a diff talks about.</summary>
-public sealed record VersionSnapshot(string Title, string? Instructions, DateOnly? StartDate, PaperSize PaperSize,
+public sealed record VersionSnapshot(string Title, string? Instructions, DateOnly? StartDate, string PaperSize,
     bool LargePrint, bool ShowPictures, IReadOnlyList<ItemSnapshot> Items);
 
 public enum ChangeKind { Added, Removed, Moved, DoseChanged, ProgramChanged }
@@ -70,7 +70,7 @@ public static class ProgramDiff
         Field("Title", a.Title, b.Title);
         Field("Instructions", a.Instructions, b.Instructions);
         Field("Start date", a.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), b.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Field("Paper size", a.PaperSize.ToString(), b.PaperSize.ToString());
+        Field("Paper size", a.PaperSize, b.PaperSize);
         Field("Large print", a.LargePrint ? "on" : "off", b.LargePrint ? "on" : "off");
         Field("Pictures", a.ShowPictures ? "on" : "off", b.ShowPictures ? "on" : "off");
     }
@@ -89,6 +89,9 @@ public static class ProgramDiff
         Num("sets", a.Sets, b.Sets);
         Num("reps", a.Reps, b.Reps);
         Num("hold", a.HoldSeconds, b.HoldSeconds, " s");
+        Num("minutes", a.DurationMinutes, b.DurationMinutes);
+        Num("minutes added each week", a.WeeklyAddMinutes, b.WeeklyAddMinutes);
+        Num("goal", a.GoalMinutes, b.GoalMinutes, " min");
         if (a.Side != b.Side) list.Add($"side {SideName(a.Side)} → {SideName(b.Side)}");
         Num("times per day", a.TimesPerDay, b.TimesPerDay);
         Num("days per week", a.DaysPerWeek, b.DaysPerWeek);

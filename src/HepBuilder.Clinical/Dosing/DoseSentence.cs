@@ -1,47 +1,53 @@
 using System.Globalization;
 using System.Text;
 
-namespace HepBuilder.Handouts;
+namespace HepBuilder.Clinical.Dosing;
 
 /// <summary>
-/// The dose in plain words, built from the numbers: "Do 2 sets of 10. Hold each one for 5 seconds.
-/// Do this twice a day, 5 days a week." Short sentences, digits for numbers (easier to scan than words).
-/// The web app uses the same function for its live summary, so the screen and the paper always agree.
+/// The dose in plain words, built from the numbers: "Do 2 sets of 10. Hold each one for 5 seconds. Do this twice a
+/// day, 5 days a week." Short sentences, digits for numbers (easier to scan than words). The handout, the phone page,
+/// the builder, the library and the templates all print this one sentence, so the screen and the paper agree.
 /// </summary>
-public static class DoseText
+public static class DoseSentence
 {
-    public static string Describe(HandoutDose dose)
+    public static string Describe(Dose dose)
     {
         ArgumentNullException.ThrowIfNull(dose);
-        var sets = Positive(dose.Sets);
-        var reps = Positive(dose.Reps);
-        var repeated = (sets ?? 1) * (reps ?? 1) > 1;
         var sb = new StringBuilder();
-
-        var count = Count(sets, reps);
-        if (count is not null)
+        var sets = Positive(dose.Sets);
+        string? count;
+        bool repeated;
+        if (dose.IsTimed)
         {
+            var minutes = Minutes(dose.DurationMinutes);
+            count = sets > 1 ? $"Do {N(sets.Value)} rounds of {minutes}" : $"Do it for {minutes}";
+            repeated = sets > 1;
             Sentence(sb, dose.Side == DoseSide.EachSide ? count + " on each side" : count);
         }
-
-        if (Positive(dose.HoldSeconds) is { } hold)
+        else
         {
-            Sentence(sb, (repeated ? "Hold each one for " : "Hold for ") + Duration(hold));
+            var reps = Positive(dose.Reps);
+            repeated = (sets ?? 1) * (reps ?? 1) > 1;
+            count = Count(sets, reps);
+            if (count is not null) Sentence(sb, dose.Side == DoseSide.EachSide ? count + " on each side" : count);
+            if (Positive(dose.HoldSeconds) is { } hold) Sentence(sb, (repeated ? "Hold each one for " : "Hold for ") + Duration(hold));
         }
 
-        if (!string.IsNullOrWhiteSpace(dose.Load))
-        {
-            Sentence(sb, "Resistance: " + dose.Load.Trim().TrimEnd('.'));
-        }
+        if (!string.IsNullOrWhiteSpace(dose.Load)) Sentence(sb, "Resistance: " + dose.Load.Trim().TrimEnd('.'));
 
         if (Positive(dose.RestSeconds) is { } rest && repeated)
         {
-            Sentence(sb, $"Rest {Duration(rest)} between {(sets > 1 ? "sets" : "each one")}");
+            var between = dose.IsTimed ? "rounds" : sets > 1 ? "sets" : "each one";
+            Sentence(sb, $"Rest {Duration(rest)} between {between}");
         }
 
-        if (Frequency(Positive(dose.TimesPerDay), Positive(dose.DaysPerWeek)) is { } often)
+        if (Frequency(Positive(dose.TimesPerDay), Positive(dose.DaysPerWeek)) is { } often) Sentence(sb, "Do this " + often);
+
+        if (dose.IsTimed && Positive(dose.WeeklyAddMinutes) is { } add)
         {
-            Sentence(sb, "Do this " + often);
+            Sentence(sb, Positive(dose.GoalMinutes) is { } goal
+                ? $"Each week, add {Minutes(add)}, up to {Minutes(goal)}"
+                : $"Each week, add {Minutes(add)}");
         }
 
         var side = dose.Side switch
@@ -52,10 +58,7 @@ public static class DoseText
             DoseSide.EachSide when count is null => "Do both sides",
             _ => null,
         };
-        if (side is not null)
-        {
-            Sentence(sb, side);
-        }
+        if (side is not null) Sentence(sb, side);
 
         return sb.ToString();
     }
@@ -68,6 +71,9 @@ public static class DoseText
         _ when seconds % 60 == 0 => N(seconds / 60) + " minutes",
         _ => N(seconds) + " seconds",
     };
+
+    /// <summary>"1 minute", "12 minutes".</summary>
+    public static string Minutes(int minutes) => minutes == 1 ? "1 minute" : N(minutes) + " minutes";
 
     private static string? Count(int? sets, int? reps) => (sets, reps) switch
     {
@@ -109,11 +115,7 @@ public static class DoseText
 
     private static void Sentence(StringBuilder sb, string text)
     {
-        if (sb.Length > 0)
-        {
-            sb.Append(' ');
-        }
-
+        if (sb.Length > 0) sb.Append(' ');
         sb.Append(text).Append('.');
     }
 }
