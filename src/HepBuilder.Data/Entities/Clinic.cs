@@ -22,7 +22,7 @@ public sealed class Clinic : ITimestamped
     public string? HandoutFooter { get; set; }
     public string SafetyText { get; set; } = DefaultSafetyText;
     public PaperSize PaperSize { get; set; } = PaperSize.Letter;
-    public bool RequireAdminTwoFactor { get; set; }
+    public bool RequireAdminTwoFactor { get; set; } = true;
 
     /// <summary>
     /// IANA time zone ("America/Chicago") of the clinic's day: when a precaution ends, which day a patient's entry
