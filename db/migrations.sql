@@ -957,7 +957,14 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204202922_Hardening') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204137_Hardening') THEN
+    ALTER TABLE clinics ADD require_two_factor_for_everyone boolean NOT NULL DEFAULT FALSE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204137_Hardening') THEN
     ALTER TABLE audit_events ADD COLUMN chain_seq bigint, ADD COLUMN prev_hash bytea, ADD COLUMN row_hash bytea;
 
     CREATE FUNCTION audit_field(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
@@ -1015,9 +1022,9 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204202922_Hardening') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204137_Hardening') THEN
     INSERT INTO __ef_migrations_history (migration_id, product_version)
-    VALUES ('20261204202922_Hardening', '10.0.15');
+    VALUES ('20261204204137_Hardening', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

@@ -22,7 +22,11 @@ public sealed class Clinic : ITimestamped
     public string? HandoutFooter { get; set; }
     public string SafetyText { get; set; } = DefaultSafetyText;
     public PaperSize PaperSize { get; set; } = PaperSize.Letter;
+    /// <summary>Admins must sign in with two factors: on for every new clinic (ASVS 2.2/4.3 for privileged accounts).</summary>
     public bool RequireAdminTwoFactor { get; set; } = true;
+
+    /// <summary>Everyone of the clinic, clinicians too, must sign in with two factors.</summary>
+    public bool RequireTwoFactorForEveryone { get; set; }
 
     /// <summary>
     /// IANA time zone ("America/Chicago") of the clinic's day: when a precaution ends, which day a patient's entry

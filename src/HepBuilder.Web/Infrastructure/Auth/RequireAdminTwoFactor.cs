@@ -8,15 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace HepBuilder.Web.Infrastructure.Auth;
 
 /// <summary>
-/// When a clinic requires two-factor sign-in for admins, an admin without it is sent to set up an authenticator app
-/// and can reach nothing else (except signing out) until it is on. Checked on every page request rather than only at
-/// sign-in, so turning the setting on applies to admins who are already signed in.
+/// When a clinic requires two-factor sign-in for admins (the default) or for everyone, a user it applies to who has
+/// not set it up is sent to set up an authenticator app and can reach nothing else (except signing out) until it is
+/// on. Checked on every page request rather than only at sign-in, so turning the setting on applies to people who
+/// are already signed in.
 /// </summary>
 public sealed class RequireAdminTwoFactor(HepDbContext db, ITempDataDictionaryFactory tempDataFactory) : IAsyncPageFilter
 {
     public const string SetupPath = "/Identity/Account/Manage/EnableAuthenticator";
     public const string Message =
         "Your clinic requires two-factor sign-in for administrators. Set up an authenticator app to continue.";
+    public const string EveryoneMessage =
+        "Your clinic requires two-factor sign-in. Set up an authenticator app to continue.";
 
     // The pages an admin needs to set two-factor up, sign out, or see an error.
     private static readonly HashSet<string> IdentityPagesAllowed = new(StringComparer.OrdinalIgnoreCase)
@@ -35,11 +38,11 @@ public sealed class RequireAdminTwoFactor(HepDbContext db, ITempDataDictionaryFa
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var user = context.HttpContext.User;
-        if (user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Admin) && !IsAllowed(context)
-            && await MustSetUpAsync(user.UserId(), context.HttpContext.RequestAborted))
+        if (user.Identity?.IsAuthenticated == true && !IsAllowed(context)
+            && await MustSetUpAsync(user.UserId(), user.IsInRole(Roles.Admin), context.HttpContext.RequestAborted))
         {
             var tempData = tempDataFactory.GetTempData(context.HttpContext);
-            tempData["StatusMessage"] = Message;
+            tempData["StatusMessage"] = user.IsInRole(Roles.Admin) ? Message : EveryoneMessage;
             tempData.Save();
             context.Result = new RedirectResult(SetupPath);
             return;
@@ -54,10 +57,10 @@ public sealed class RequireAdminTwoFactor(HepDbContext db, ITempDataDictionaryFa
             : string.IsNullOrEmpty(page.AreaName) && AppPagesAllowed.Contains(page.ViewEnginePath);
     }
 
-    private Task<bool> MustSetUpAsync(string? userId, CancellationToken ct) =>
+    private Task<bool> MustSetUpAsync(string? userId, bool admin, CancellationToken ct) =>
         db.Users.AsNoTracking()
             .Where(u => u.Id == userId && !u.TwoFactorEnabled)
-            .AnyAsync(u => u.Clinic!.RequireAdminTwoFactor, ct);
+            .AnyAsync(u => u.Clinic!.RequireTwoFactorForEveryone || (admin && u.Clinic.RequireAdminTwoFactor), ct);
 }
 
 public static class RequireAdminTwoFactorSetup

@@ -77,6 +77,9 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         [Display(Name = "Require two-factor sign-in for admins")]
         public bool RequireAdminTwoFactor { get; set; }
 
+        [Display(Name = "Require two-factor sign-in for everyone in the clinic")]
+        public bool RequireTwoFactorForEveryone { get; set; }
+
         [Display(Name = "New logo (PNG or JPEG, up to 1 MB)")]
         public IFormFile? Logo { get; set; }
 
@@ -139,6 +142,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         clinic.SafetyText = Input.SafetyText.Trim();
         clinic.PaperSize = Input.PaperSize;
         clinic.RequireAdminTwoFactor = Input.RequireAdminTwoFactor;
+        clinic.RequireTwoFactorForEveryone = Input.RequireTwoFactorForEveryone;
         clinic.TimeZone = Input.TimeZone;
         clinic.PatientLinkDays = Input.PatientLinkDays;
         if (Input.RemoveLogo)
@@ -197,7 +201,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         {
             Name = clinic.Name, Phone = clinic.Phone, Address = clinic.Address, HandoutFooter = clinic.HandoutFooter,
             SafetyText = clinic.SafetyText, PaperSize = clinic.PaperSize, RequireAdminTwoFactor = clinic.RequireAdminTwoFactor,
-            TimeZone = clinic.TimeZone, PatientLinkDays = clinic.PatientLinkDays, Version = db.Entry(clinic).Property<uint>("xmin").CurrentValue,
+            RequireTwoFactorForEveryone = clinic.RequireTwoFactorForEveryone, TimeZone = clinic.TimeZone, PatientLinkDays = clinic.PatientLinkDays, Version = db.Entry(clinic).Property<uint>("xmin").CurrentValue,
         };
     }
 
@@ -205,7 +209,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
     {
         ["Name"] = c.Name, ["Phone"] = c.Phone, ["Address"] = c.Address, ["HandoutFooter"] = c.HandoutFooter,
         ["SafetyText"] = c.SafetyText, ["PaperSize"] = c.PaperSize.ToString(), ["RequireAdminTwoFactor"] = c.RequireAdminTwoFactor,
-        ["TimeZone"] = c.TimeZone, ["PatientLinkDays"] = c.PatientLinkDays,
+        ["RequireTwoFactorForEveryone"] = c.RequireTwoFactorForEveryone, ["TimeZone"] = c.TimeZone, ["PatientLinkDays"] = c.PatientLinkDays,
         // The audit trail names the logo by size and a short hash, not its bytes.
         ["Logo"] = c.Logo is null ? null : $"{c.Logo.Length} bytes, sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(c.Logo))[..12]}",
     };

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace HepBuilder.Data.Migrations
 {
     [DbContext(typeof(HepDbContext))]
-    [Migration("20261204202922_Hardening")]
+    [Migration("20261204204137_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -266,6 +266,10 @@ namespace HepBuilder.Data.Migrations
                     b.Property<bool>("RequireAdminTwoFactor")
                         .HasColumnType("boolean")
                         .HasColumnName("require_admin_two_factor");
+
+                    b.Property<bool>("RequireTwoFactorForEveryone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_two_factor_for_everyone");
 
                     b.Property<string>("SafetyText")
                         .IsRequired()

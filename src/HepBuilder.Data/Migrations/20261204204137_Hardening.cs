@@ -1,21 +1,31 @@
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace HepBuilder.Data.Migrations
 {
     /// <summary>
-    /// Tamper evidence for the audit trail, all in SQL (no model change): TRUNCATE is refused like UPDATE and DELETE,
-    /// and each clinic's rows form a hash chain. A BEFORE INSERT trigger gives every row its position in the clinic's
-    /// chain (chain_seq), the previous row's hash (prev_hash) and its own hash (row_hash = SHA-256 of prev_hash and the
-    /// row's fields); a per-clinic advisory lock, held to commit, keeps concurrent inserts from forking the chain.
+    /// Issue 19. The model change: clinics.require_two_factor_for_everyone (a clinic may require two-factor sign-in of
+    /// all its users; admins already need it by default, and existing clinics are switched to that default here).
+    /// The rest is tamper evidence for the audit trail, in SQL: TRUNCATE is refused like UPDATE and DELETE, and each
+    /// clinic's rows form a hash chain. A BEFORE INSERT trigger gives every row its position in the clinic's chain
+    /// (chain_seq), the previous row's hash (prev_hash) and its own hash (row_hash = SHA-256 of prev_hash and the row's
+    /// fields); a per-clinic advisory lock, held to commit, keeps concurrent inserts from forking the chain.
     /// HepBuilder.Web's AuditChain recomputes the hashes independently. Existing rows are chained in id order here.
-    /// Also: two-factor sign-in becomes required for admins of existing clinics (new clinics get it by default).
+    /// Roles and grants are not here: they depend on the deployment (Infrastructure/Startup/DatabaseRoles.cs).
     /// </summary>
     public partial class Hardening : Migration
     {
+        /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "require_two_factor_for_everyone",
+                table: "clinics",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.Sql("""
                 ALTER TABLE audit_events ADD COLUMN chain_seq bigint, ADD COLUMN prev_hash bytea, ADD COLUMN row_hash bytea;
 
@@ -72,6 +82,7 @@ namespace HepBuilder.Data.Migrations
                 """);
         }
 
+        /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
@@ -83,6 +94,9 @@ namespace HepBuilder.Data.Migrations
                 DROP INDEX IF EXISTS ix_audit_events_clinic_id_chain_seq;
                 ALTER TABLE audit_events DROP COLUMN chain_seq, DROP COLUMN prev_hash, DROP COLUMN row_hash;
                 """);
+            migrationBuilder.DropColumn(
+                name: "require_two_factor_for_everyone",
+                table: "clinics");
         }
     }
 }
