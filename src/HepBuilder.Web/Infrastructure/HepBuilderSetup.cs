@@ -100,8 +100,10 @@ public static class HepBuilderSetup
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseSecurityHeaders();
         app.UseRouting();
-        app.UseRateLimiter();
+        // After authentication: the per-user policies (handouts, thumbnails) and the health policy's exemption for
+        // signed-in callers need the user; before it, everyone was anonymous and partitioned by address.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();

@@ -9,7 +9,8 @@ namespace HepBuilder.Tests.Infrastructure;
 /// (<paramref name="connectionString"/> is a superuser's; the roles come from <see cref="TestDatabaseServer"/>), links
 /// come from <paramref name="publicBaseUrl"/>, and the key ring is encrypted with the test certificate.
 /// </summary>
-public sealed class HepWebFactory(string connectionString, string publicBaseUrl = HepWebFactory.TestOrigin)
+public sealed class HepWebFactory(string connectionString, string publicBaseUrl = HepWebFactory.TestOrigin,
+    IEnumerable<KeyValuePair<string, string>>? settings = null)
     : WebApplicationFactory<HepBuilder.Web.WebApp>
 {
     public const string AdminPassword = "first-admin-password-for-tests";
@@ -36,6 +37,7 @@ public sealed class HepWebFactory(string connectionString, string publicBaseUrl 
         builder.UseSetting("RateLimits:ThumbnailsPerMinutePerUser", "100000");
         builder.UseSetting("RateLimits:HealthChecksPerMinutePerIp", "100000");
         builder.UseSetting("RateLimits:PatientLinkRequestsPerMinutePerIp", "100000");
+        foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);
         // Counts SQL commands only for requests marked with its header (Performance/SqlCountTests).
         builder.ConfigureTestServices(Performance.SqlCommandCounter.Register);
     }

@@ -17,12 +17,12 @@ public sealed class KestrelApp : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    public static KestrelApp Start(string connectionString)
+    public static KestrelApp Start(string connectionString, IEnumerable<KeyValuePair<string, string>>? settings = null)
     {
         // The port is chosen first: the public base URL (every absolute link, and host filtering) must name it.
         var port = LocalPostgres.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var factory = new HepWebFactory(connectionString, baseUrl);
+        var factory = new HepWebFactory(connectionString, baseUrl, settings);
         factory.UseKestrel(port);
         factory.StartServer();
         return new KestrelApp(factory, new Uri(baseUrl));

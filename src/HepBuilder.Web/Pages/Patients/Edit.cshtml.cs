@@ -19,7 +19,7 @@ public sealed class EditModel(HepDbContext db, AuditLog audit, TimeProvider cloc
         Input = PatientInput.From(patient);
         Input.AddBlankRows();
         // The form shows the whole record: a view like the patient page's.
-        audit.Record(AuditActions.PatientViewed, nameof(Patient), Id.ToString(), new { page = "edit" }, Id);
+        audit.Record(AuditActions.PatientViewed, nameof(Patient), Id.ToString(), new { view = "edit" }, Id);
         await audit.SaveAsync(ct);
         return Page();
     }

@@ -33,7 +33,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, TimeProvider clo
         {
             // Which patients were listed, and for what search: the list shows names, dates of birth and diagnoses.
             audit.Record(AuditActions.PatientListed, nameof(Data.Entities.Patient), null,
-                new { page = "patients", q = Query, Result.Page, patients = Result.Rows.Select(r => r.Id) });
+                new { view = "patients", q = Query, page = Result.Page, patients = Result.Rows.Select(r => r.Id) });
             await audit.SaveAsync(ct);
         }
     }

@@ -45,7 +45,7 @@ public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handout
         if (await LoadAsync(id, ct) is { } stop) return stop;
         Input = DraftInput.From(Context.Draft!);
         Exercises = await handouts.ExercisesAsync(Input.Items.Select(i => i.ExerciseId), ct);
-        audit.Record(AuditActions.ProgramViewed, ProgramLifecycle.EntityType, id.ToString(), new { page = "builder" }, Context.PatientId);
+        audit.Record(AuditActions.ProgramViewed, ProgramLifecycle.EntityType, id.ToString(), new { view = "builder" }, Context.PatientId);
         await audit.SaveAsync(ct);
         return await PageAsync(ct);
     }

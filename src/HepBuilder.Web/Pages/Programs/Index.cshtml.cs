@@ -40,7 +40,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
         if (Rows.Count > 0)
         {
             audit.Record(AuditActions.PatientListed, nameof(Patient), null,
-                new { page = "programs", PageNumber, patients = Rows.Select(r => r.PatientId).Distinct() });
+                new { view = "programs", page = PageNumber, patients = Rows.Select(r => r.PatientId).Distinct() });
             await audit.SaveAsync(ct);
         }
     }
