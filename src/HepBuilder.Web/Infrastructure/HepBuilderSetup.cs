@@ -42,6 +42,7 @@ public static class HepBuilderSetup
             return db;
         });
         services.AddScoped<AuditLog>();
+        services.AddScoped<ListedPatients>();
         services.AddScoped<ClinicProvisioning>();
         services.AddScoped<HepBuilder.Web.Pages.Admin.Users.UserAccountLinks>();
         services.AddScoped<HepBuilder.Web.Pages.Templates.TemplateItems>();
@@ -79,6 +80,7 @@ public static class HepBuilderSetup
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<InvalidInputStatusFilter>();
+            o.Filters.Add<ListedPatientsFilter>();
             o.ModelBinderProviders.Insert(0, new CheckboxValueBinder.Provider());
             o.ModelBinderProviders.Insert(0, new NulTextBinder.Provider());
         });

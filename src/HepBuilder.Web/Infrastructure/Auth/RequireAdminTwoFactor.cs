@@ -10,8 +10,9 @@ namespace HepBuilder.Web.Infrastructure.Auth;
 /// <summary>
 /// When a clinic requires two-factor sign-in for admins (the default) or for everyone, a user it applies to who has
 /// not set it up is sent to set up an authenticator app and can reach nothing else (except signing out) until it is
-/// on. Checked on every page request rather than only at sign-in, so turning the setting on applies to people who
-/// are already signed in.
+/// on. For admins it is checked on every page request rather than only at sign-in, so turning the setting on applies
+/// to admins already signed in; for everyone else the clinic's rule travels in the cookie
+/// (<see cref="HepClaimsPrincipalFactory.TwoFactorRequiredClaim"/>), which keeps their pages free of the query.
 /// </summary>
 public sealed class RequireAdminTwoFactor(HepDbContext db, ITempDataDictionaryFactory tempDataFactory) : IAsyncPageFilter
 {
@@ -38,11 +39,12 @@ public sealed class RequireAdminTwoFactor(HepDbContext db, ITempDataDictionaryFa
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var user = context.HttpContext.User;
-        if (user.Identity?.IsAuthenticated == true && !IsAllowed(context)
-            && await MustSetUpAsync(user.UserId(), user.IsInRole(Roles.Admin), context.HttpContext.RequestAborted))
+        var admin = user.IsInRole(Roles.Admin);
+        if (user.Identity?.IsAuthenticated == true && (admin || user.HasClaim(HepClaimsPrincipalFactory.TwoFactorRequiredClaim, "true"))
+            && !IsAllowed(context) && await MustSetUpAsync(user.UserId(), admin, context.HttpContext.RequestAborted))
         {
             var tempData = tempDataFactory.GetTempData(context.HttpContext);
-            tempData["StatusMessage"] = user.IsInRole(Roles.Admin) ? Message : EveryoneMessage;
+            tempData["StatusMessage"] = admin ? Message : EveryoneMessage;
             tempData.Save();
             context.Result = new RedirectResult(SetupPath);
             return;

@@ -38,6 +38,22 @@ public sealed class PatientDataAuditTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task The_home_page_records_in_one_row_the_patients_its_cards_list()
+    {
+        var kit = new ProgramKit(App);
+        var (clinic, client) = await kit.ClinicAsync();
+        var drafted = await kit.PatientAsync(clinic.Id, "Cy", "Drafted");
+        await ProgramKit.NewProgramAsync(client, drafted);
+
+        await client.GetPageAsync("/");
+
+        var row = Assert.Single(await RowsAsync(clinic.Id), r => r.Action == "patient.listed" && r.Details!.Contains("\"view\": \"/\""));
+        Assert.Contains(clinic.PatientId.ToString(), row.Details);   // recent patients
+        Assert.Contains(drafted.ToString(), row.Details);            // drafts in progress, by program
+        Assert.Equal(clinic.Clinician.Id, row.UserId);
+    }
+
+    [Fact]
     public async Task Opening_the_patient_link_is_audited_with_the_phones_address_and_archiving_the_patient_locks_it()
     {
         var kit = new PatientViewKit(App);

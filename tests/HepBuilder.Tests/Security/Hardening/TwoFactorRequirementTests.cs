@@ -24,6 +24,8 @@ public sealed class TwoFactorRequirementTests(AppFixture app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, (await clinicianClient.GetAsync("/Patients")).StatusCode);
 
         await App.WithDbAsync(db => db.Clinics.Where(c => c.Id == clinic).ExecuteUpdateAsync(s => s.SetProperty(c => c.RequireTwoFactorForEveryone, true)));
+        // The rule reaches a clinician with their claims: at sign-in (or the next security-stamp refresh).
+        await clinicianClient.SignInAsync(clinician.Email, clinician.Password);
         var asked = await clinicianClient.GetAsync("/Patients");
         Assert.Equal(RequireAdminTwoFactor.SetupPath, asked.Headers.Location!.OriginalString);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(RequireAdminTwoFactor.EveryoneMessage).Replace("&#x27;", "'"),
