@@ -59,10 +59,23 @@ public sealed partial class DataAtRestTests(AppFixture app) : AppTest(app)
         Assert.All(stored.Values, v => Assert.StartsWith("dp1:", v));
         Assert.DoesNotContain(key, stored["AuthenticatorKey"], StringComparison.OrdinalIgnoreCase);
         Assert.All(codes, c => Assert.DoesNotContain(c, stored["RecoveryCodes"]));
-        // Through the app (with the certificate) the secret still works.
-        await using var scope = App.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        Assert.Equal(key, await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(user.Id))!), ignoreCase: true);
+        // Through the app (with the certificate) the secret still works, and so does a recovery code, once.
+        await using (var scope = App.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.Equal(key, await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(user.Id))!), ignoreCase: true);
+        }
+        using var later = App.Client();
+        var first = await later.PostFormAsync("/Identity/Account/Login", ("Input.Email", user.Email), ("Input.Password", user.Password));
+        Assert.Contains("LoginWith2fa", first.Headers.Location!.OriginalString);
+        var recovered = await later.PostFormAsync("/Identity/Account/LoginWithRecoveryCode", ("Input.RecoveryCode", codes[0]));
+        Assert.Equal(HttpStatusCode.Redirect, recovered.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await later.GetAsync("/")).StatusCode);
+        await using (var scope = App.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.Equal(codes.Count - 1, await users.CountRecoveryCodesAsync((await users.FindByIdAsync(user.Id))!));
+        }
     }
 
     [Fact]
