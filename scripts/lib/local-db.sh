@@ -26,7 +26,9 @@ start_local_db() {
   ensure_local_roles "$bindir"
   HEP_DB="Host=127.0.0.1;Port=$HEP_PG_PORT;Database=hepbuilder;Username=hepbuilder_app;Password=$(cat "$HEP_PG_DIR-app-password")"
   HEP_DB_OWNER="Host=127.0.0.1;Port=$HEP_PG_PORT;Database=hepbuilder;Username=hepbuilder_owner;Password=$(cat "$HEP_PG_DIR-owner-password")"
-  export HEP_DB HEP_DB_OWNER
+  # The cluster's superuser, for the benchmark tools that recreate and bulk-load a database (scripts/generate-dataset).
+  HEP_DB_SUPERUSER="Host=127.0.0.1;Port=$HEP_PG_PORT;Database=hepbuilder;Username=postgres;Password=$(cat "$HEP_PG_PASSFILE")"
+  export HEP_DB HEP_DB_OWNER HEP_DB_SUPERUSER
 }
 
 # The app's two roles (see src/HepBuilder.Web/Infrastructure/Startup/DatabaseRoles.cs): hepbuilder_owner owns the
