@@ -13,6 +13,8 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0
 RUN apt-get update && apt-get install -y --no-install-recommends libfontconfig1 wget && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
+# The key-ring certificate's volume: a new named volume takes this folder's owner, so the non-root user can write it.
+RUN mkdir /keys && chown "$APP_UID" /keys
 USER $APP_UID
 ENV ASPNETCORE_URLS=http://+:8080
 # A 32 MB gen0 budget, as scripts/run sets it (see the GC note in src/HepBuilder.Web/HepBuilder.Web.csproj).

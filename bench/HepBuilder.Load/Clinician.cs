@@ -95,6 +95,7 @@ public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder
         // Up to 20 library hits are on the page: "bridge" for the usual three, the whole library's first page for more.
         var search = items <= 3 ? "?Library.Q=bridge" : "";
         var (opened, builder, _) = await SendAsync("builder", HttpMethod.Get, $"/Programs/{State.ProgramId}/Edit{search}", null, HttpStatusCode.OK);
+        if (opened != Outcome.Refused) recorder.Write("program.viewed", opened == Outcome.Ok);
         if (opened != Outcome.Ok) return false;
         _token = Token(builder!);
         foreach (var exercise in ExerciseIds().Matches(builder!).Select(m => m.Groups[1].Value).Distinct().Take(items).ToList())
@@ -185,6 +186,8 @@ public sealed partial class Clinician(int number, Uri baseUrl, Recorder recorder
         }
         var (outcome, page, location) = await SendAsync("builder", HttpMethod.Get, $"/Programs/{State.ProgramId}/Edit", null, HttpStatusCode.OK,
             orElse: HttpStatusCode.Redirect);
+        // The builder's view is audited (issue 19); its redirect (no draft) is not.
+        if (outcome != Outcome.Refused && location is null) recorder.Write("program.viewed", outcome == Outcome.Ok);
         if (outcome != Outcome.Ok) return null;
         if (location is not null)
         {

@@ -34,6 +34,10 @@ public static partial class Setup
         {
             throw new InvalidOperationException($"The admin {options.AdminEmail} could not sign in (see the samples above).");
         }
+        if (!await admin.SetUpTwoFactorAsync())
+        {
+            throw new InvalidOperationException($"The admin {options.AdminEmail} could not set up two-factor sign-in (see the samples above).");
+        }
         var links = new List<(int, string?)>();
         for (var n = 1; n <= options.Clinicians; n++) links.Add((n, await admin.InviteAsync(Email(n), $"Load Clinician {n:D3}")));
 

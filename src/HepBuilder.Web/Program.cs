@@ -1,4 +1,5 @@
 using HepBuilder.Web.Infrastructure;
+using HepBuilder.Web.Infrastructure.Hosting;
 using HepBuilder.Web.Infrastructure.Startup;
 
 namespace HepBuilder.Web;
@@ -12,6 +13,21 @@ public sealed class WebApp
     private WebApp() { }
 
     public static async Task<int> Main(string[] args)
+    {
+        // Needs no configuration or database: it makes the file that the configuration then names.
+        if (args is [KeyRingCertificate.Command, var path]) return KeyRingCertificate.Create(path);
+        try
+        {
+            return await RunAsync(args);
+        }
+        catch (StartupRefusedException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 3;
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddHepBuilder();

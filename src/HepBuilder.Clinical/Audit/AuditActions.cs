@@ -7,7 +7,18 @@ namespace HepBuilder.Clinical.Audit;
 /// </summary>
 public static class AuditActions
 {
+    public const string AccountSignedIn = "account.signed_in";
+    public const string AccountSignInFailed = "account.sign_in_failed";
+    public const string AccountLockedOut = "account.locked_out";
+    public const string AccountPasswordChanged = "account.password_changed";
+    public const string AccountPasswordResetRequested = "account.password_reset_requested";
+    public const string AccountTwoFactorEnabled = "account.two_factor_enabled";
+    public const string AccountTwoFactorDisabled = "account.two_factor_disabled";
+    public const string AccountAuthenticatorReset = "account.authenticator_reset";
+    public const string AccountRecoveryCodesGenerated = "account.recovery_codes_generated";
+
     public const string AuditExported = "audit.exported";
+    public const string AuditVerified = "audit.verified";
 
     public const string ClinicCreated = "clinic.created";
     public const string ClinicUpdated = "clinic.updated";
@@ -29,11 +40,13 @@ public static class AuditActions
     public const string PatientCreated = "patient.created";
     public const string PatientEdited = "patient.edited";
     public const string PatientViewed = "patient.viewed";
+    public const string PatientListed = "patient.listed";
     public const string PatientArchived = "patient.archived";
     public const string PatientUnarchived = "patient.unarchived";
     public const string PatientDeleted = "patient.deleted";
     public const string PatientLinkCreated = "patient_link.created";
     public const string PatientLinkRevoked = "patient_link.revoked";
+    public const string PatientLinkOpened = "patient_link.opened";
     public const string PatientLogSaved = "patient_log.saved";
 
     public const string ProgramCreated = "program.created";
@@ -46,6 +59,7 @@ public static class AuditActions
     public const string HandoutDownloaded = "handout.downloaded";
 
     public const string UserInvited = "user.invited";
+    public const string UserInviteRefused = "user.invite_refused";
     public const string UserUpdated = "user.updated";
     public const string UserDeactivated = "user.deactivated";
     public const string UserReactivated = "user.reactivated";

@@ -28,7 +28,11 @@ public sealed class Clinic : ITimestamped
     /// <summary>Signs that need a call to the clinic today, one per line.</summary>
     public string CallUsText { get; set; } = string.Join('\n', SafetyDefaults.CallUsLines);
     public PaperSize PaperSize { get; set; } = PaperSize.Letter;
-    public bool RequireAdminTwoFactor { get; set; }
+    /// <summary>Admins must sign in with two factors: on for every new clinic (ASVS 2.2/4.3 for privileged accounts).</summary>
+    public bool RequireAdminTwoFactor { get; set; } = true;
+
+    /// <summary>Everyone of the clinic, clinicians too, must sign in with two factors.</summary>
+    public bool RequireTwoFactorForEveryone { get; set; }
 
     /// <summary>
     /// IANA time zone ("America/Chicago") of the clinic's day: when a precaution ends, which day a patient's entry

@@ -288,6 +288,10 @@ namespace HepBuilder.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("require_admin_two_factor");
 
+                    b.Property<bool>("RequireTwoFactorForEveryone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_two_factor_for_everyone");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .ValueGeneratedOnAdd()

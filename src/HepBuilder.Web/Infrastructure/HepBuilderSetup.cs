@@ -5,11 +5,10 @@ using HepBuilder.Web.Infrastructure.Audit;
 using HepBuilder.Web.Infrastructure.Auth;
 using HepBuilder.Web.Infrastructure.Email;
 using HepBuilder.Web.Infrastructure.Health;
+using HepBuilder.Web.Infrastructure.Hosting;
 using HepBuilder.Web.Infrastructure.Startup;
 using HepBuilder.Web.Infrastructure.Tenancy;
 using HepBuilder.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +21,7 @@ public static class HepBuilderSetup
 
     public static void AddHepBuilder(this WebApplicationBuilder builder)
     {
+        var origin = HostingChecks.Validate(builder.Configuration, builder.Environment);
         var services = builder.Services;
         var connectionString = DatabaseOutage.WithConnectTimeout(builder.Configuration["HEP_DB"]
             ?? builder.Configuration.GetConnectionString("Hep")
@@ -42,21 +42,24 @@ public static class HepBuilderSetup
             return db;
         });
         services.AddScoped<AuditLog>();
+        services.AddScoped<ListedPatients>();
         services.AddScoped<ClinicProvisioning>();
+        services.AddScoped<HepBuilder.Web.Pages.Admin.Users.UserAccountLinks>();
         services.AddScoped<HepBuilder.Web.Pages.Templates.TemplateItems>();
         services.AddScoped<HepBuilder.Web.Pages.Library.ExerciseSearch>();
         services.AddScoped<HepBuilder.Web.Pages.Programs.HandoutFactory>();
         services.AddScoped<HepBuilder.Web.Pages.Programs.ProgramLifecycle>();
         services.AddScoped<HepBuilder.Web.Pages.PatientView.PatientLinks>();
 
-        services.AddHepIdentity(builder.Configuration);
+        services.AddHepHosting(builder.Configuration, origin);
+        services.AddHepIdentity(origin.IsHttps);
         services.AddHepRateLimits(builder.Configuration);
-        services.AddDataProtection().SetApplicationName("HepBuilder").PersistKeysToDbContext<HepDbContext>();
+        services.AddHepDataProtection(builder.Configuration);
 
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         if (string.IsNullOrEmpty(builder.Configuration["Smtp:Host"]))
         {
-            services.AddSingleton<IEmailSender, LogEmailSender>();
+            services.AddSingleton<IEmailSender, NoMailSender>();
         }
         else
         {
@@ -73,25 +76,18 @@ public static class HepBuilderSetup
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
             o.Conventions.Add(new DisabledIdentityPages());
             o.Conventions.Add(new TwoFactorStepGuard());
+            o.Conventions.Add(new RateLimits.IdentityPagesConvention());
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<InvalidInputStatusFilter>();
+            o.Filters.Add<ListedPatientsFilter>();
             o.ModelBinderProviders.Insert(0, new CheckboxValueBinder.Provider());
             o.ModelBinderProviders.Insert(0, new NulTextBinder.Provider());
             o.ModelBinderProviders.Insert(0, new DateValueBinder.Provider());
         });
 
         services.AddAdminTwoFactorRequirement();
-        // Behind a TLS-terminating proxy the original scheme and client address arrive in X-Forwarded-* headers.
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownProxies.Clear();
-            foreach (var proxy in builder.Configuration.GetSection("Hep:TrustedProxies").Get<string[]>() ?? ["127.0.0.1", "::1"])
-            {
-                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
-        });
+        services.AddSingleton<HealthCache>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // No retrying execution strategy: a retried commit may already have happened (a download's audit row, an
         // issue), several handlers run their own transactions, and retries would hold the user past the 2 s in which
@@ -103,15 +99,17 @@ public static class HepBuilderSetup
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler("/Error");
-        if (app.Configuration.GetValue<bool>("Hep:Https")) app.UseHsts();
+        if (app.Services.GetRequiredService<PublicOrigin>().IsHttps) app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseSecurityHeaders();
         app.UseRouting();
-        app.UseRateLimiter();
+        // After authentication: the per-user policies (handouts, thumbnails) and the health policy's exemption for
+        // signed-in callers need the user; before it, everyone was anonymous and partitioned by address.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/healthz", DatabaseHealthCheck.Options).AllowAnonymous();
+        app.MapHealthChecks("/healthz", DatabaseHealthCheck.Options).AllowAnonymous().RequireRateLimiting(RateLimits.Health);
     }
 }

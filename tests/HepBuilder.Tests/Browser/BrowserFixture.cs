@@ -1,7 +1,4 @@
 using HepBuilder.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HepBuilder.Tests.Browser;
@@ -25,11 +22,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await TestDatabaseServer.StartAsync();
-        Factory = new HepWebFactory(_server.ForDatabase("hep_browser_" + Guid.NewGuid().ToString("N")[..8]));
-        Factory.UseKestrel(0);
+        // The port is chosen first: invite links and QR codes are built from the public base URL, which must name it.
+        var port = LocalPostgres.FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        Factory = new HepWebFactory(_server.ForDatabase("hep_browser_" + Guid.NewGuid().ToString("N")[..8]), BaseUrl);
+        Factory.UseKestrel(port);
         Factory.StartServer();
-        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
 
         // Generous waits: these run on a shared 2-core machine; a slow step should wait, not fail.
         Assertions.SetDefaultExpectTimeout(20_000);

@@ -44,7 +44,8 @@ public sealed class StartupTests(AppFixture app)
     {
         // The app refuses to start without its database, so the health check is probed directly.
         var check = new HepBuilder.Web.Infrastructure.Health.DatabaseHealthCheck(
-            new PooledFactory("Host=127.0.0.1;Port=1;Database=nothing;Username=x;Password=y;Timeout=2"));
+            new PooledFactory("Host=127.0.0.1;Port=1;Database=nothing;Username=x;Password=y;Timeout=2"),
+            new HepBuilder.Web.Infrastructure.Health.HealthCache(TimeProvider.System));
         var result = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
         Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, result.Status);
         Assert.Contains("database unreachable", result.Description);

@@ -34,6 +34,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         var port = FreePort();
         var cluster = new LocalPostgres(bin, dir, port);
         await cluster.RestartAsync();
+        await TestDatabaseServer.CreateRolesAsync(cluster.ConnectionString);
         return cluster;
     }
 
@@ -71,7 +72,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             "(scripts/test installs Debian's postgresql package when run as root).");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -20,25 +20,61 @@ public sealed class TestDatabaseServer : IAsyncDisposable
         _owned = owned;
     }
 
+    /// <summary>The two roles the app runs with, as scripts/run and docker compose create them (DatabaseRoles).</summary>
+    public const string OwnerRole = "hep_test_owner";
+    public const string AppRole = "hep_test_app";
+
     public static async Task<TestDatabaseServer> StartAsync()
     {
+        TestDatabaseServer server;
         if (Environment.GetEnvironmentVariable("HEP_TEST_DB") is { Length: > 0 } given)
         {
-            return new TestDatabaseServer(given, null);
+            server = new TestDatabaseServer(given, null);
         }
-        if (DockerEngineAnswers())
+        else if (DockerEngineAnswers())
         {
             var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
             await container.StartAsync();
-            return new TestDatabaseServer(container.GetConnectionString(), container);
+            server = new TestDatabaseServer(container.GetConnectionString(), container);
         }
-        var local = await LocalPostgres.StartAsync();
-        return new TestDatabaseServer(local.ConnectionString, local);
+        else
+        {
+            var local = await LocalPostgres.StartAsync();
+            server = new TestDatabaseServer(local.ConnectionString, local);
+        }
+        await CreateRolesAsync(server.ServerConnectionString);
+        return server;
     }
 
-    /// <summary>A connection string to a database of that name on this server (created by the app's start-up).</summary>
+    /// <summary>A superuser connection string to a database of that name on this server (created by the app's start-up).</summary>
     public string ForDatabase(string name) =>
         new Npgsql.NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
+
+    /// <summary><paramref name="connectionString"/> with another role; the roles share the superuser's password.</summary>
+    public static string As(string connectionString, string role) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString;
+
+    /// <summary>Idempotent, and safe when several fixtures share one server (HEP_TEST_DB).</summary>
+    public static async Task CreateRolesAsync(string superuserConnectionString)
+    {
+        var password = new Npgsql.NpgsqlConnectionStringBuilder(superuserConnectionString).Password ?? "";
+        await using var connection = new Npgsql.NpgsqlConnection(superuserConnectionString);
+        await connection.OpenAsync();
+        foreach (var (role, rights) in new[] { (OwnerRole, "LOGIN CREATEDB"), (AppRole, "LOGIN") })
+        {
+            await using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_roles WHERE rolname = @r", connection);
+            exists.Parameters.AddWithValue("r", role);
+            if (await exists.ExecuteScalarAsync() is not null) continue;
+            try
+            {
+                await using var create = new Npgsql.NpgsqlCommand($"CREATE ROLE {role} {rights} PASSWORD '{password.Replace("'", "''")}'", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.DuplicateObject or Npgsql.PostgresErrorCodes.UniqueViolation)
+            {
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

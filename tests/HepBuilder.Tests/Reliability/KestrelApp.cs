@@ -1,8 +1,6 @@
 using System.Net;
 using HepBuilder.Data.Entities;
 using HepBuilder.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HepBuilder.Tests.Reliability;
@@ -19,13 +17,15 @@ public sealed class KestrelApp : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    public static KestrelApp Start(string connectionString)
+    public static KestrelApp Start(string connectionString, IEnumerable<KeyValuePair<string, string>>? settings = null)
     {
-        var factory = new HepWebFactory(connectionString);
-        factory.UseKestrel(0);
+        // The port is chosen first: the public base URL (every absolute link, and host filtering) must name it.
+        var port = LocalPostgres.FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var factory = new HepWebFactory(connectionString, baseUrl, settings);
+        factory.UseKestrel(port);
         factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new KestrelApp(factory, new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1")));
+        return new KestrelApp(factory, new Uri(baseUrl));
     }
 
     /// <summary>

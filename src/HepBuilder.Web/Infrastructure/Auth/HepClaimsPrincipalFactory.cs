@@ -15,13 +15,22 @@ public sealed class HepClaimsPrincipalFactory(
 {
     public const string DisplayNameClaim = "hep:display_name";
 
+    /// <summary>
+    /// Present when the user's clinic requires two-factor sign-in of everyone. In the cookie, so a clinician's pages
+    /// need no query to know; refreshed with the security stamp (every five minutes), so turning it on reaches people
+    /// already signed in.
+    /// </summary>
+    public const string TwoFactorRequiredClaim = "hep:two_factor_required";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CurrentClinic.ClaimType, user.ClinicId.ToString()));
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
-        var zone = await db.Clinics.AsNoTracking().Where(c => c.Id == user.ClinicId).Select(c => c.TimeZone).SingleOrDefaultAsync();
-        identity.AddClaim(new Claim(ClinicDay.ClaimType, zone ?? "UTC"));
+        var clinic = await db.Clinics.AsNoTracking().Where(c => c.Id == user.ClinicId)
+            .Select(c => new { c.TimeZone, c.RequireTwoFactorForEveryone }).SingleOrDefaultAsync();
+        identity.AddClaim(new Claim(ClinicDay.ClaimType, clinic?.TimeZone ?? "UTC"));
+        if (clinic?.RequireTwoFactorForEveryone == true) identity.AddClaim(new Claim(TwoFactorRequiredClaim, "true"));
         return identity;
     }
 }

@@ -13,7 +13,13 @@ public static class IdentitySetup
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
 
-    public static void AddHepIdentity(this IServiceCollection services, IConfiguration config)
+    /// <summary>ASVS 2.5.x: a password-reset link works for an hour; invitations have their own, longer lifetime.</summary>
+    public static readonly TimeSpan PasswordResetLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>OWASP's current PBKDF2-HMAC-SHA512 figure; older hashes are re-hashed at the next sign-in.</summary>
+    public const int HashIterations = 210_000;
+
+    public static void AddHepIdentity(this IServiceCollection services, bool https)
     {
         services.AddDefaultIdentity<ApplicationUser>(o =>
             {
@@ -33,18 +39,21 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<HepDbContext>()
+            .AddUserStore<HepUserStore>()
+            .AddUserManager<HepUserManager>()
             .AddSignInManager<HepSignInManager>()
-            .AddClaimsPrincipalFactory<HepClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<HepClaimsPrincipalFactory>()
+            .AddTokenProvider<InviteTokenProvider>(InviteTokenProvider.ProviderName);
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<IPersonalDataProtector>(sp => sp.GetRequiredService<PersonalDataProtector>());
 
-        // OWASP's current PBKDF2-HMAC-SHA512 figure; older hashes are re-hashed at the next sign-in.
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = HashIterations);
         // A deactivated user or a changed password ends the user's other sessions within five minutes.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetLifetime);
 
         // Behind TLS (directly or via a proxy whose X-Forwarded-Proto is honoured) cookies are Secure and
         // __Host- prefixed; plain-HTTP loopback development keeps working with the same names minus the prefix.
-        var https = config.GetValue<bool>("Hep:Https");
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = https ? "__Host-hep.auth" : "hep.auth";

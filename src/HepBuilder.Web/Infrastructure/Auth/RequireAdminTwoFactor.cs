@@ -8,15 +8,19 @@ using Microsoft.EntityFrameworkCore;
 namespace HepBuilder.Web.Infrastructure.Auth;
 
 /// <summary>
-/// When a clinic requires two-factor sign-in for admins, an admin without it is sent to set up an authenticator app
-/// and can reach nothing else (except signing out) until it is on. Checked on every page request rather than only at
-/// sign-in, so turning the setting on applies to admins who are already signed in.
+/// When a clinic requires two-factor sign-in for admins (the default) or for everyone, a user it applies to who has
+/// not set it up is sent to set up an authenticator app and can reach nothing else (except signing out) until it is
+/// on. For admins it is checked on every page request rather than only at sign-in, so turning the setting on applies
+/// to admins already signed in; for everyone else the clinic's rule travels in the cookie
+/// (<see cref="HepClaimsPrincipalFactory.TwoFactorRequiredClaim"/>), which keeps their pages free of the query.
 /// </summary>
 public sealed class RequireAdminTwoFactor(HepDbContext db, ITempDataDictionaryFactory tempDataFactory) : IAsyncPageFilter
 {
     public const string SetupPath = "/Identity/Account/Manage/EnableAuthenticator";
     public const string Message =
         "Your clinic requires two-factor sign-in for administrators. Set up an authenticator app to continue.";
+    public const string EveryoneMessage =
+        "Your clinic requires two-factor sign-in. Set up an authenticator app to continue.";
 
     // The pages an admin needs to set two-factor up, sign out, or see an error.
     private static readonly HashSet<string> IdentityPagesAllowed = new(StringComparer.OrdinalIgnoreCase)
@@ -35,11 +39,12 @@ public sealed class RequireAdminTwoFactor(HepDbContext db, ITempDataDictionaryFa
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var user = context.HttpContext.User;
-        if (user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Admin) && !IsAllowed(context)
-            && await MustSetUpAsync(user.UserId(), context.HttpContext.RequestAborted))
+        var admin = user.IsInRole(Roles.Admin);
+        if (user.Identity?.IsAuthenticated == true && (admin || user.HasClaim(HepClaimsPrincipalFactory.TwoFactorRequiredClaim, "true"))
+            && !IsAllowed(context) && await MustSetUpAsync(user.UserId(), admin, context.HttpContext.RequestAborted))
         {
             var tempData = tempDataFactory.GetTempData(context.HttpContext);
-            tempData["StatusMessage"] = Message;
+            tempData["StatusMessage"] = admin ? Message : EveryoneMessage;
             tempData.Save();
             context.Result = new RedirectResult(SetupPath);
             return;
@@ -54,10 +59,10 @@ public sealed class RequireAdminTwoFactor(HepDbContext db, ITempDataDictionaryFa
             : string.IsNullOrEmpty(page.AreaName) && AppPagesAllowed.Contains(page.ViewEnginePath);
     }
 
-    private Task<bool> MustSetUpAsync(string? userId, CancellationToken ct) =>
+    private Task<bool> MustSetUpAsync(string? userId, bool admin, CancellationToken ct) =>
         db.Users.AsNoTracking()
             .Where(u => u.Id == userId && !u.TwoFactorEnabled)
-            .AnyAsync(u => u.Clinic!.RequireAdminTwoFactor, ct);
+            .AnyAsync(u => u.Clinic!.RequireTwoFactorForEveryone || (admin && u.Clinic.RequireAdminTwoFactor), ct);
 }
 
 public static class RequireAdminTwoFactorSetup

@@ -24,16 +24,23 @@ public static class DatabaseStartup
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HepDbContext>();
-            var creator = db.GetService<IRelationalDatabaseCreator>();
+            // Schema work as the owner role; everything after it (seed, bootstrap, serving) as the app role.
+            var ownerCs = DatabaseRoles.OwnerConnectionString(app.Configuration);
+            await using var owner = ownerCs is null ? null : DatabaseRoles.OwnerContext(app.Services, ownerCs);
+            var schema = owner ?? db;
+            var creator = schema.GetService<IRelationalDatabaseCreator>();
             if (!await creator.ExistsAsync())
             {
                 try { await creator.CreateAsync(); }
                 catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase) { }
             }
 
-            await db.Database.OpenConnectionAsync();
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({StartupLockKey})");
-            await db.Database.MigrateAsync();
+            await schema.Database.OpenConnectionAsync();
+            await schema.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({StartupLockKey})");
+            await schema.Database.MigrateAsync();
+            if (owner is not null) await DatabaseRoles.GrantAppRoleAsync(owner, db.Database.GetConnectionString()!);
+            Hosting.DataProtectionSetup.CheckKeyRingReadable(scope.ServiceProvider, app.Configuration);
+            await scope.ServiceProvider.GetRequiredService<Auth.PersonalDataProtector>().ProtectStoredTokensAsync(db);
             var seeded = await SeedAsync(scope.ServiceProvider, app.Environment);
             app.Logger.LogInformation("Shipped library: {Added} added, {Updated} updated, {Unchanged} unchanged",
                 seeded.Added, seeded.Updated, seeded.Unchanged);
@@ -41,7 +48,7 @@ public static class DatabaseStartup
             {
                 await BootstrapAsync(app, scope.ServiceProvider, db);
             }
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({StartupLockKey})");
+            await schema.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({StartupLockKey})");
             return true;
         }
         catch (Exception e) when (Unreachable(e) is { } reason)

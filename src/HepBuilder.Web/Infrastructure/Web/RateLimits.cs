@@ -1,36 +1,50 @@
 using System.Threading.RateLimiting;
 using HepBuilder.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace HepBuilder.Web.Infrastructure.Web;
 
 public sealed class RateLimitOptions
 {
-    /// <summary>Sign-in, 2FA and password-reset posts per client address per minute.</summary>
+    /// <summary>Sign-in, 2FA, password-reset and invite posts per client address per minute.</summary>
     public int AccountPostsPerMinutePerIp { get; set; } = 20;
 
-    /// <summary>Handout downloads and previews per signed-in user per minute, and per address.</summary>
+    /// <summary>Handout downloads and previews per signed-in user per minute.</summary>
     public int HandoutsPerMinutePerUser { get; set; } = 120;
-    public int HandoutsPerMinutePerIp { get; set; } = 600;
+
+    /// <summary>The builder's live handout thumbnail (a render each time) per signed-in user per minute.</summary>
+    public int ThumbnailsPerMinutePerUser { get; set; } = 120;
 
     /// <summary>
     /// Requests to the public patient pages (/p/…) per client address per minute: far above a patient's use, and
     /// with 128-bit tokens it makes guessing hopeless.
     /// </summary>
     public int PatientLinkRequestsPerMinutePerIp { get; set; } = 120;
+
+    /// <summary>Health checks per client address per minute from callers who are not signed in.</summary>
+    public int HealthChecksPerMinutePerIp { get; set; } = 60;
 }
 
 /// <summary>
-/// The built-in rate limiter, as one global chained limiter keyed by the request's kind: credential-guessing
-/// endpoints by client address, handout generation by user and by address. Rejections answer 429, which the
-/// status-code pages turn into a clear "too many requests" page.
+/// Named rate-limit policies, attached to the endpoints themselves ([EnableRateLimiting] on the page, or the
+/// conventions below for Identity UI's compiled pages), so no spelling of a URL — a trailing slash, other casing —
+/// escapes them. Clients are told apart by the address the trusted proxy reports (see HostingSetup). Rejections
+/// answer 429, which the status-code pages turn into a clear "too many requests" page.
 /// </summary>
 public static class RateLimits
 {
-    private static readonly string[] AccountPosts =
-    [
-        "/Identity/Account/Login", "/Identity/Account/LoginWith2fa", "/Identity/Account/LoginWithRecoveryCode",
-        "/Identity/Account/ForgotPassword", "/Identity/Account/ResetPassword", "/Account/AcceptInvite",
-    ];
+    public const string Account = "account";
+    public const string Handout = "handout";
+    public const string Thumbnail = "builder-thumbnail";
+    public const string PatientLink = "patient-link";
+    public const string Health = "health";
+
+    /// <summary>Identity UI pages that take a credential, a code or a reset token.</summary>
+    private static readonly HashSet<string> IdentityAccountPages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/ResetPassword",
+    };
 
     public static void AddHepRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -43,34 +57,35 @@ public static class RateLimits
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 return ValueTask.CompletedTask;
             };
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(http => Kind(http) switch
-                {
-                    RequestKind.AccountPost => Window("acct:" + Ip(http), limits.AccountPostsPerMinutePerIp),
-                    RequestKind.Handout => Window("pdf-ip:" + Ip(http), limits.HandoutsPerMinutePerIp),
-                    RequestKind.PatientLink => Window("plink:" + Ip(http), limits.PatientLinkRequestsPerMinutePerIp),
-                    _ => RateLimitPartition.GetNoLimiter(""),
-                }),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => Kind(http) switch
-                {
-                    RequestKind.Handout => Window("pdf-user:" + (http.User.UserId() ?? Ip(http)), limits.HandoutsPerMinutePerUser),
-                    _ => RateLimitPartition.GetNoLimiter(""),
-                }));
+            // Reading pages is free; only the posts that try a credential count.
+            o.AddPolicy(Account, http => HttpMethods.IsPost(http.Request.Method)
+                ? Window("acct:" + Ip(http), limits.AccountPostsPerMinutePerIp) : RateLimitPartition.GetNoLimiter(""));
+            o.AddPolicy(Handout, http => Window("pdf:" + (http.User.UserId() ?? Ip(http)), limits.HandoutsPerMinutePerUser));
+            // The builder page carries this policy; only its thumbnail handler (a render per call) is counted.
+            o.AddPolicy(Thumbnail, http => IsThumbnail(http)
+                ? Window("thumb:" + (http.User.UserId() ?? Ip(http)), limits.ThumbnailsPerMinutePerUser) : RateLimitPartition.GetNoLimiter(""));
+            o.AddPolicy(PatientLink, http => Window("plink:" + Ip(http), limits.PatientLinkRequestsPerMinutePerIp));
+            o.AddPolicy(Health, http => http.User.Identity?.IsAuthenticated == true
+                ? RateLimitPartition.GetNoLimiter("") : Window("health:" + Ip(http), limits.HealthChecksPerMinutePerIp));
         });
     }
 
-    private enum RequestKind { Other, AccountPost, Handout, PatientLink }
-
-    private static RequestKind Kind(HttpContext http)
+    /// <summary>Puts <see cref="Account"/> on Identity UI's credential pages, which cannot carry our attribute.</summary>
+    public sealed class IdentityPagesConvention : IPageApplicationModelConvention
     {
-        var path = http.Request.Path.Value ?? "";
-        if (HttpMethods.IsPost(http.Request.Method) && AccountPosts.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
-            return RequestKind.AccountPost;
-        if (path.StartsWith("/p/", StringComparison.OrdinalIgnoreCase)) return RequestKind.PatientLink;
-        if (path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/preview.png", StringComparison.OrdinalIgnoreCase))
-            return RequestKind.Handout;
-        return RequestKind.Other;
+        public void Apply(PageApplicationModel model)
+        {
+            if (model.AreaName == "Identity" && IdentityAccountPages.Contains(model.ViewEnginePath))
+            {
+                model.EndpointMetadata.Add(new EnableRateLimitingAttribute(Account));
+            }
+        }
     }
+
+    // Razor Pages select the handler from the route or the query string, never from the form.
+    private static bool IsThumbnail(HttpContext http) =>
+        string.Equals(http.Request.Query["handler"], "Thumbnail", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(http.GetRouteValue("handler")?.ToString(), "Thumbnail", StringComparison.OrdinalIgnoreCase);
 
     private static string Ip(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -30,7 +30,8 @@ public sealed class ExerciseSearch(HepDbContext db)
     public async Task<ExerciseSearchResult> SearchAsync(ExerciseSearchQuery q, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(q);
-        var page = Math.Max(1, q.Page);
+        // ?p=2147483647 overflowed the offset (a 500); kept where page * MaxPageSize still fits an int.
+        var page = Math.Clamp(q.Page, 1, int.MaxValue / MaxPageSize);
         var pageSize = Math.Clamp(q.PageSize, 1, MaxPageSize);
         var text = Normalize(q.Text);
 

@@ -139,7 +139,7 @@ public sealed class LibraryImport(HepDbContext db)
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         if (await db.StoredImages.AnyAsync(i => i.Sha256 == sha, ct) || db.ChangeTracker.Entries<StoredImage>().Any(e => e.Entity.Sha256 == sha))
             return sha;
-        var photo = PhotoProcessor.TryProcess(bytes, out var problem);
+        var (photo, problem) = await PhotoProcessor.ProcessAsync(bytes, ct);
         if (photo is null)
         {
             problems.Add(new(row, name, field, problem!));

@@ -10,18 +10,47 @@ public sealed record ProcessedPhoto(byte[] Data, string ContentType, int Width, 
 /// Verifies an uploaded photo by decoding it (never by name or declared type), refuses anything that is not PNG,
 /// JPEG or WebP, reads the dimensions from the header before any pixels are decoded (so a small file claiming a
 /// huge canvas — a decompression bomb — is refused cheaply), then re-encodes it, which drops EXIF/GPS metadata.
+/// A decode holds up to 160 MB of pixels, so it happens once, scaled down in the decoder where the format allows,
+/// and only <see cref="MaxConcurrentDecodes"/> at a time (uploads and imports together).
 /// </summary>
 public static class PhotoProcessor
 {
     public const long MaxBytes = 5 * 1024 * 1024;
     public const long MaxPixels = 40_000_000;
     public const int MaxSide = 1600;
+    public const int MaxConcurrentDecodes = 2;
 
-    /// <summary>The re-encoded photo, or null with <paramref name="problem"/> saying why it was refused.</summary>
-    public static ProcessedPhoto? TryProcess(byte[] bytes, out string? problem)
+    private static readonly SemaphoreSlim Decodes = new(MaxConcurrentDecodes, MaxConcurrentDecodes);
+
+    /// <summary>The re-encoded photo, or null with the reason it was refused; waits for a free decode slot.</summary>
+    public static async Task<(ProcessedPhoto? Photo, string? Problem)> ProcessAsync(byte[] bytes, CancellationToken ct)
     {
-        problem = Check(bytes, out var result);
-        return result;
+        await Decodes.WaitAsync(ct);
+        try
+        {
+            var problem = Check(bytes, out var result);
+            return (result, problem);
+        }
+        finally
+        {
+            Decodes.Release();
+        }
+    }
+
+    /// <summary>
+    /// The size the decoder produces: the smallest it can scale to (JPEG: eighths) that still keeps the photo's long
+    /// side at <see cref="MaxSide"/> or more; the full size for formats that cannot scale while decoding.
+    /// </summary>
+    public static SKSizeI DecodeSize(SKCodec codec)
+    {
+        var full = codec.Info.Size;
+        var wanted = Math.Min(MaxSide, Math.Max(full.Width, full.Height));
+        for (var eighths = 1; eighths < 8; eighths++)
+        {
+            var size = codec.GetScaledDimensions(eighths / 8f);
+            if (Math.Max(size.Width, size.Height) >= wanted) return size;
+        }
+        return full;
     }
 
     private static string? Check(byte[] bytes, out ProcessedPhoto? result)
@@ -42,11 +71,14 @@ public static class PhotoProcessor
             return $"The photo is {info.Width} × {info.Height} pixels, more than 40 megapixels. Use a smaller photo.";
 
         // Decoding everything also catches truncated files: a partial decode is refused, not stored half grey.
-        using var bitmap = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var size = DecodeSize(codec);
+        using var bitmap = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var decoded = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
         if (decoded != SKCodecResult.Success) return "The picture is damaged or incomplete. Save it again and re-upload.";
 
-        using var oriented = Orient(bitmap, codec.EncodedOrigin);
+        // Upright photos are used as decoded; only a rotated one is copied, and at the decoded (scaled) size.
+        using var rotated = Orient(bitmap, codec.EncodedOrigin);
+        var oriented = rotated ?? bitmap;
         var scale = Math.Min(1.0, (double)MaxSide / Math.Max(oriented.Width, oriented.Height));
         var width = Math.Max(1, (int)Math.Round(oriented.Width * scale));
         var height = Math.Max(1, (int)Math.Round(oriented.Height * scale));
@@ -66,10 +98,10 @@ public static class PhotoProcessor
         return null;
     }
 
-    /// <summary>Applies the EXIF orientation before the metadata is dropped, so phone photos stay upright.</summary>
-    private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
+    /// <summary>Applies the EXIF orientation before the metadata is dropped, so phone photos stay upright; null when already upright.</summary>
+    private static SKBitmap? Orient(SKBitmap source, SKEncodedOrigin origin)
     {
-        if (origin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default) return source.Copy();
+        if (origin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default) return null;
         var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var result = new SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height, source.ColorType, source.AlphaType);
         using var canvas = new SKCanvas(result);

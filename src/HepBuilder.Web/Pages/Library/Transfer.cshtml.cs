@@ -57,8 +57,24 @@ public sealed class TransferModel(HepDbContext db, AuditLog audit, IAntiforgery 
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
+        // One import at a time in this instance: each may hold a 50 MB file and decode hundreds of photos.
+        await Imports.WaitAsync(ct);
+        try
+        {
+            return await ImportAsync(file, buffer.ToArray(), ct);
+        }
+        finally
+        {
+            Imports.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim Imports = new(1, 1);
+
+    private async Task<IActionResult> ImportAsync(IFormFile file, byte[] content, CancellationToken ct)
+    {
         var import = new LibraryImport(db);
-        var outcome = await import.PrepareAsync(buffer.ToArray(), ct);
+        var outcome = await import.PrepareAsync(content, ct);
         if (outcome.Problems.Count > 0)
         {
             db.ChangeTracker.Clear();

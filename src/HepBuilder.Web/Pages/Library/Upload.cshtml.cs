@@ -55,7 +55,7 @@ public sealed class UploadModel(HepDbContext db, AuditLog audit, IAntiforgery an
 
         using var buffer = new MemoryStream((int)file!.Length);
         await file.CopyToAsync(buffer, ct);
-        var photo = PhotoProcessor.TryProcess(buffer.ToArray(), out var problem);
+        var (photo, problem) = await PhotoProcessor.ProcessAsync(buffer.ToArray(), ct);
         if (photo is null)
         {
             ModelState.AddModelError("Photo", problem!);

@@ -14,7 +14,7 @@ public sealed record AdherenceAlerts(IReadOnlyList<AdherenceAlert> NotLogging, I
 /// more (or never, once the link is a week old), and pain up by 2 points or more — this week's average against the
 /// week before's.
 /// </summary>
-public sealed class AdherenceAlertsViewComponent(HepDbContext db, TimeProvider clock) : ViewComponent
+public sealed class AdherenceAlertsViewComponent(HepDbContext db, TimeProvider clock, Infrastructure.Audit.ListedPatients listed) : ViewComponent
 {
     public const int QuietDays = 7;
     public const double PainRise = 2;
@@ -63,6 +63,7 @@ public sealed class AdherenceAlertsViewComponent(HepDbContext db, TimeProvider c
             .Select(x => new AdherenceAlert(x.Link.PatientId, x.Link.ProgramId, $"{x.Link.FirstName} {x.Link.LastName}", x.Link.Title,
                 $"pain {x.Before:0.#} → {x.After:0.#} (weekly average)"))
             .Take(Shown).ToList();
+        listed.Patients(quiet.Concat(rising).Select(a => a.PatientId));
         return View("/Pages/PatientView/_AdherenceAlerts.cshtml", new AdherenceAlerts(quiet, rising));
     }
 }

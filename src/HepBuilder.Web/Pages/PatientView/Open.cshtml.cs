@@ -5,10 +5,12 @@ using HepBuilder.Data;
 using HepBuilder.Clinical.Safety;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
+using HepBuilder.Web.Infrastructure.Web;
 using HepBuilder.Web.Pages.Programs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -20,6 +22,7 @@ namespace HepBuilder.Web.Pages.PatientView;
 /// through the link the token names, never through the tenant filter (there is no signed-in clinic here).
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.PatientLink)]
 public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audit, TimeProvider clock, ILogger<OpenModel> log) : PageModel
 {
     /// <summary>Entries of the last this many days (today included back to today minus this) can still be changed.</summary>
@@ -87,6 +90,9 @@ public sealed class OpenModel(HepDbContext db, PatientLinks links, AuditLog audi
             .Select(e => new EntryInput { Day = e.Day, Done = e.DoneExerciseIds, Pain = e.Pain, Comment = e.Comment })
             .SingleOrDefaultAsync(ct);
         Input = entry ?? new EntryInput { Day = shown };
+        audit.Record(AuditActions.PatientLinkOpened, PatientLinks.EntityType, link.Id.ToString(),
+            new { link = link.HashPrefix, version = Number, scanned = v, day = shown }, link.PatientId, link.ClinicId);
+        await db.SaveChangesAsync(ct);
         return Page();
     }
 

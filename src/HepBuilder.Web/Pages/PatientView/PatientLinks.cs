@@ -6,6 +6,7 @@ using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
 using HepBuilder.Web.Infrastructure.Auth;
+using HepBuilder.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public sealed record LinkStatus(Guid Id, string Url, DateTimeOffset CreatedAt, D
 /// carry a hash prefix, never the token.
 /// </summary>
 public sealed class PatientLinks(HepDbContext db, AuditLog audit, TimeProvider clock, IDataProtectionProvider protection,
-    IConfiguration config, IHttpContextAccessor accessor)
+    PublicOrigin origin, IHttpContextAccessor accessor)
 {
     public const string EntityType = "PatientLink";
     private const int TokenBytes = 16;
@@ -36,15 +37,8 @@ public sealed class PatientLinks(HepDbContext db, AuditLog audit, TimeProvider c
 
     public static string HashPrefix(string hash) => hash[..10];
 
-    /// <summary>The public URL (configurable base; the request's host otherwise). The version lets an old handout say it is old.</summary>
-    public string Url(string token, int? version = null)
-    {
-        var configured = config["Hep:PublicBaseUrl"];
-        var request = accessor.HttpContext?.Request;
-        var baseUrl = !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/')
-            : request is null ? "" : $"{request.Scheme}://{request.Host}";
-        return $"{baseUrl}/p/{token}" + (version is { } v ? $"?v={v}" : "");
-    }
+    /// <summary>The public URL, from the configured base URL (never the request's host). The version lets an old handout say it is old.</summary>
+    public string Url(string token, int? version = null) => origin.Link($"/p/{token}" + (version is { } v ? $"?v={v}" : ""));
 
     /// <summary>
     /// Issuing: keeps the program's live link (its expiry restarts from now) or creates one. Changes are tracked only;
@@ -87,6 +81,23 @@ public sealed class PatientLinks(HepDbContext db, AuditLog audit, TimeProvider c
         audit.Record(AuditActions.PatientLinkRevoked, EntityType, link.Id.ToString(), new { program = programId, hash = HashPrefix(link.TokenHash) }, patientId);
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// Archiving a patient locks every live link of their programs: an archived record must not stay reachable from
+    /// a handout. Tracked only; the archiving save writes it with the patient's change.
+    /// </summary>
+    public async Task<int> RevokeAllOfPatientAsync(Guid patientId, CancellationToken ct)
+    {
+        var live = await db.PatientLinks.Where(l => l.PatientId == patientId && l.RevokedAt == null).ToListAsync(ct);
+        foreach (var link in live)
+        {
+            link.RevokedAt = clock.GetUtcNow();
+            link.RevokedById = accessor.HttpContext?.User.UserId();
+            audit.Record(AuditActions.PatientLinkRevoked, EntityType, link.Id.ToString(),
+                new { program = link.ProgramId, hash = HashPrefix(link.TokenHash), reason = "patient_archived" }, patientId);
+        }
+        return live.Count;
     }
 
     /// <summary>A fresh link for a program that has none live (after a revoke); its period starts now.</summary>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HepBuilder.Web.Pages.Patients;
 
-public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider clock, PatientView.PatientLinks links) : PageModel
 {
     public const int HistoryShown = 50;
 
@@ -91,11 +91,12 @@ public sealed class DetailsModel(HepDbContext db, AuditLog audit, TimeProvider c
         if (patient.IsArchived != archived)
         {
             patient.IsArchived = archived;
+            if (archived) await links.RevokeAllOfPatientAsync(Id, ct);
             audit.Record(archived ? AuditActions.PatientArchived : AuditActions.PatientUnarchived, nameof(Data.Entities.Patient), Id.ToString(), null, Id);
             await db.SaveChangesAsync(ct);
         }
         TempData["Success"] = archived
-            ? $"{patient.FullName} was archived: hidden from the patient list, nothing deleted."
+            ? $"{patient.FullName} was archived: hidden from the patient list, their program links locked, nothing deleted."
             : $"{patient.FullName} is back in the patient list.";
         return RedirectToPage("Details", new { id = Id });
     }

@@ -18,6 +18,9 @@ public sealed class EditModel(HepDbContext db, AuditLog audit, TimeProvider cloc
         if (patient is null) return NotFound();
         Input = PatientInput.From(patient);
         Input.AddBlankRows();
+        // The form shows the whole record: a view like the patient page's.
+        audit.Record(AuditActions.PatientViewed, nameof(Patient), Id.ToString(), new { view = "edit" }, Id);
+        await audit.SaveAsync(ct);
         return Page();
     }
 

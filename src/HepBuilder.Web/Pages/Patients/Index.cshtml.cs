@@ -1,12 +1,14 @@
 using HepBuilder.Web.Infrastructure.Tenancy;
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data;
+using HepBuilder.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBuilder.Web.Pages.Patients;
 
-public sealed class IndexModel(HepDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(HepDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -27,5 +29,12 @@ public sealed class IndexModel(HepDbContext db, TimeProvider clock) : PageModel
         var today = clock.TodayFor(User);
         Result = await PatientSearch.SearchAsync(db, Query, ShowArchived, PageNumber, today, ct);
         ClinicHasPatients = Result.Total > 0 || await db.Patients.AnyAsync(ct);
+        if (Result.Rows.Count > 0)
+        {
+            // Which patients were listed, and for what search: the list shows names, dates of birth and diagnoses.
+            audit.Record(AuditActions.PatientListed, nameof(Data.Entities.Patient), null,
+                new { view = "patients", q = Query, page = Result.Page, patients = Result.Rows.Select(r => r.Id) });
+            await audit.SaveAsync(ct);
+        }
     }
 }

@@ -32,7 +32,8 @@ public static class PatientSearch
     {
         var q = string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (q.Length > MaxQueryLength) q = q[..MaxQueryLength];
-        page = Math.Max(1, page);
+        // A page past any real one still has to compute an offset: kept where (page - 1) * PageSize cannot overflow.
+        page = Math.Clamp(page, 1, int.MaxValue / PageSize);
 
         var patients = db.Patients.AsNoTracking();
         if (!includeArchived) patients = patients.Where(p => !p.IsArchived);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HepBuilder.Web.Pages.Patients;
 
 /// <summary>The home page's "Recent patients" card: the clinic's five most recently changed patients, not archived.</summary>
-public sealed class RecentPatientsViewComponent(HepDbContext db) : ViewComponent
+public sealed class RecentPatientsViewComponent(HepDbContext db, Infrastructure.Audit.ListedPatients listed) : ViewComponent
 {
     public const int Count = 5;
 
@@ -18,6 +18,7 @@ public sealed class RecentPatientsViewComponent(HepDbContext db) : ViewComponent
             .Take(Count)
             .Select(p => new RecentPatient(p.Id, p.FirstName + " " + p.LastName, p.DateOfBirth))
             .ToListAsync(ct);
+        listed.Patients(rows.Select(r => r.Id));
         return View("/Pages/Patients/_RecentPatients.cshtml", rows);
     }
 }

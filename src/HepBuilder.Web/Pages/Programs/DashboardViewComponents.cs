@@ -17,7 +17,7 @@ public sealed record DashboardIssued(Guid ProgramId, string Title, string Patien
 /// The home page's "Drafts in progress" card: drafts of the programs this clinician started, newest edit first.
 /// "Own" means the program's creator, the one owner a program records; a colleague's revision of it shows here too.
 /// </summary>
-public sealed class DraftsInProgressViewComponent(HepDbContext db) : ViewComponent
+public sealed class DraftsInProgressViewComponent(HepDbContext db, Infrastructure.Audit.ListedPatients listed) : ViewComponent
 {
     public const int Count = 5;
 
@@ -31,12 +31,13 @@ public sealed class DraftsInProgressViewComponent(HepDbContext db) : ViewCompone
             .Select(v => new DashboardDraft(v.ProgramId, v.Title, v.Program!.Patient!.FirstName + " " + v.Program.Patient.LastName,
                 v.ModifiedAt, v.Items.Count))
             .ToListAsync(HttpContext.RequestAborted);
+        listed.Programs(rows.Select(r => r.ProgramId));
         return View("/Pages/Programs/_DraftsInProgress.cshtml", rows);
     }
 }
 
 /// <summary>The home page's "Recently issued" card: the clinic's versions issued in the last <see cref="Days"/> days, newest first.</summary>
-public sealed class RecentlyIssuedViewComponent(HepDbContext db, TimeProvider clock) : ViewComponent
+public sealed class RecentlyIssuedViewComponent(HepDbContext db, TimeProvider clock, Infrastructure.Audit.ListedPatients listed) : ViewComponent
 {
     public const int Count = 5;
     public const int Days = 14;
@@ -51,6 +52,7 @@ public sealed class RecentlyIssuedViewComponent(HepDbContext db, TimeProvider cl
             .Select(v => new DashboardIssued(v.ProgramId, v.Title, v.Program!.Patient!.FirstName + " " + v.Program.Patient.LastName,
                 v.Number!.Value, v.IssuedAt!.Value))
             .ToListAsync(HttpContext.RequestAborted);
+        listed.Programs(rows.Select(r => r.ProgramId));
         return View("/Pages/Programs/_RecentlyIssued.cshtml", rows);
     }
 }

@@ -1,11 +1,15 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data.Entities;
 using HepBuilder.Handouts;
+using HepBuilder.Web.Infrastructure.Audit;
 using HepBuilder.Web.Infrastructure.Auth;
 using HepBuilder.Web.Infrastructure.Tenancy;
+using HepBuilder.Web.Infrastructure.Web;
 using HepBuilder.Web.Pages.Library;
 using HepBuilder.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace HepBuilder.Web.Pages.Programs;
 
@@ -13,7 +17,8 @@ namespace HepBuilder.Web.Pages.Programs;
 /// The builder. Add, move, remove and search re-render the posted form without saving (so they work without
 /// JavaScript and lose nothing); Save and Issue are the only handlers that write, each guarded by the draft's xmin.
 /// </summary>
-public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handouts, ExerciseSearch search, TimeProvider clock) : PageModel
+[EnableRateLimiting(RateLimits.Thumbnail)]
+public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handouts, ExerciseSearch search, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const string StatusKey = "BuilderStatus";
 
@@ -48,6 +53,8 @@ public sealed class EditModel(ProgramLifecycle lifecycle, HandoutFactory handout
         if (await LoadAsync(id, ct) is { } stop) return stop;
         Input = DraftInput.From(Context.Draft!);
         Exercises = await handouts.ExercisesAsync(Input.Items.Select(i => i.ExerciseId), ct);
+        audit.Record(AuditActions.ProgramViewed, ProgramLifecycle.EntityType, id.ToString(), new { view = "builder" }, Context.PatientId);
+        await audit.SaveAsync(ct);
         return await PageAsync(ct);
     }
 

@@ -2,17 +2,20 @@ using HepBuilder.Clinical.Audit;
 using HepBuilder.Web.Infrastructure.Tenancy;
 using HepBuilder.Data;
 using HepBuilder.Web.Infrastructure.Audit;
+using HepBuilder.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace HepBuilder.Web.Pages.Programs;
 
 /// <summary>
-/// The stored PDF of an issued version, byte for byte as it was issued. The URL never changes what it serves, so the
-/// browser may keep it (privately) for good; every request is audited as a download of patient data.
+/// The stored PDF of an issued version, byte for byte as it was issued. It carries the patient's name and the live QR
+/// token, so nothing may keep a copy (no-store): every view comes here and is audited as a download of patient data.
 /// </summary>
+[EnableRateLimiting(RateLimits.Handout)]
 public sealed class HandoutPdfModel(HepDbContext db, AuditLog audit) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, int n, CancellationToken ct)
@@ -29,7 +32,7 @@ public sealed class HandoutPdfModel(HepDbContext db, AuditLog audit) : PageModel
 
         var issuedOn = ClinicDay.DateOf(version.IssuedAt!.Value, User);
         HandoutFile.Inline(Response, HandoutFile.Name(version.LastName, $"v{n}", issuedOn));
-        Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        Response.Headers.CacheControl = "no-store";
         return new FileContentResult(version.HandoutPdf!, "application/pdf")
         {
             EntityTag = new EntityTagHeaderValue($"\"{version.HandoutSha256}\""),

@@ -1,12 +1,14 @@
+using HepBuilder.Clinical.Audit;
 using HepBuilder.Data;
 using HepBuilder.Data.Entities;
+using HepBuilder.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBuilder.Web.Pages.Programs;
 
 /// <summary>The clinic's programs, most recently changed first, so unfinished drafts are easy to get back to.</summary>
-public sealed class IndexModel(HepDbContext db) : PageModel
+public sealed class IndexModel(HepDbContext db, AuditLog audit) : PageModel
 {
     public const int PageSize = 25;
 
@@ -34,5 +36,12 @@ public sealed class IndexModel(HepDbContext db) : PageModel
                 x.Versions.Any(v => v.State == VersionState.Draft), x.Versions.Max(v => v.Number),
                 x.Versions.Max(v => (DateTimeOffset?)v.ModifiedAt) ?? x.ModifiedAt))
             .ToListAsync(ct);
+        // The list names each program's patient.
+        if (Rows.Count > 0)
+        {
+            audit.Record(AuditActions.PatientListed, nameof(Patient), null,
+                new { view = "programs", page = PageNumber, patients = Rows.Select(r => r.PatientId).Distinct() });
+            await audit.SaveAsync(ct);
+        }
     }
 }

@@ -4,12 +4,15 @@ using HepBuilder.Handouts;
 using HepBuilder.Web.Infrastructure.Audit;
 using HepBuilder.Web.Infrastructure.Auth;
 using HepBuilder.Web.Infrastructure.Tenancy;
+using HepBuilder.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace HepBuilder.Web.Pages.Programs;
 
 /// <summary>The saved draft rendered as it would be issued, marked "DRAFT — not issued" on every page; never stored.</summary>
+[EnableRateLimiting(RateLimits.Handout)]
 public sealed class PreviewModel(HepDbContext db, ProgramLifecycle lifecycle, HandoutFactory handouts, AuditLog audit, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

@@ -33,7 +33,7 @@ public sealed class UsersTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
-    public async Task Invite_with_an_email_used_in_another_clinic_is_refused()
+    public async Task Invite_with_an_email_used_in_another_clinic_is_refused_without_saying_an_account_exists()
     {
         var (clinicA, _) = await App.Data.ClinicAsync("Clinic A");
         var taken = await App.Data.UserAsync(clinicA);
@@ -45,9 +45,13 @@ public sealed class UsersTests(AppFixture app) : AppTest(app)
             ("Input.FullName", "Someone Else"), ("Input.Email", taken.Email.ToUpperInvariant()), ("Input.IsClinician", "true"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Someone already has an account with this email address.", await response.Content.ReadAsStringAsync());
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(HepBuilder.Web.Pages.Admin.Users.InviteModel.NotAvailableMessage, html);
+        Assert.DoesNotContain("already has an account", html);
+        Assert.DoesNotContain("Clinic A", html);
         Assert.Equal(before, await UserCountAsync());
         Assert.Equal(0, await App.WithDbAsync(db => db.AuditEvents.IgnoreQueryFilters().CountAsync(a => a.Action == "user.invited")));
+        Assert.Equal(1, await App.WithDbAsync(db => db.AuditEvents.IgnoreQueryFilters().CountAsync(a => a.Action == "user.invite_refused")));
     }
 
     [Fact]
@@ -122,7 +126,9 @@ public sealed class UsersTests(AppFixture app) : AppTest(app)
         {
             var attempt = await blocked.PostFormAsync("/Identity/Account/Login", ("Input.Email", user.Email), ("Input.Password", user.Password));
             Assert.Equal(HttpStatusCode.BadRequest, attempt.StatusCode);
-            Assert.Contains("not active", await attempt.Content.ReadAsStringAsync());
+            // Answered like a wrong password: the message does not tell a deactivated account from a mistyped one.
+            Assert.Contains(HepBuilder.Web.Areas.Identity.Pages.Account.LoginModel.InvalidMessage,
+                System.Net.WebUtility.HtmlDecode(await attempt.Content.ReadAsStringAsync()));
         }
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(page, [], page + "?handler=Reactivate")).StatusCode);

@@ -82,6 +82,9 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         [Display(Name = "Require two-factor sign-in for admins")]
         public bool RequireAdminTwoFactor { get; set; }
 
+        [Display(Name = "Require two-factor sign-in for everyone in the clinic")]
+        public bool RequireTwoFactorForEveryone { get; set; }
+
         [Display(Name = "New logo (PNG or JPEG, up to 1 MB)")]
         public IFormFile? Logo { get; set; }
 
@@ -150,6 +153,7 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         clinic.CallUsText = string.Join('\n', SafetyDefaults.Lines(Input.CallUsText));
         clinic.PaperSize = Input.PaperSize;
         clinic.RequireAdminTwoFactor = Input.RequireAdminTwoFactor;
+        clinic.RequireTwoFactorForEveryone = Input.RequireTwoFactorForEveryone;
         clinic.TimeZone = Input.TimeZone;
         clinic.PatientLinkDays = Input.PatientLinkDays;
         if (Input.RemoveLogo)
@@ -207,7 +211,8 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
         Input = new InputModel
         {
             Name = clinic.Name, Phone = clinic.Phone, Address = clinic.Address, HandoutFooter = clinic.HandoutFooter,
-            EmergencyNumber = clinic.EmergencyNumber, EmergencyText = clinic.EmergencyText, CallUsText = clinic.CallUsText, PaperSize = clinic.PaperSize, RequireAdminTwoFactor = clinic.RequireAdminTwoFactor,
+            EmergencyNumber = clinic.EmergencyNumber, EmergencyText = clinic.EmergencyText, CallUsText = clinic.CallUsText, PaperSize = clinic.PaperSize,
+            RequireAdminTwoFactor = clinic.RequireAdminTwoFactor, RequireTwoFactorForEveryone = clinic.RequireTwoFactorForEveryone,
             TimeZone = clinic.TimeZone, PatientLinkDays = clinic.PatientLinkDays, Version = db.Entry(clinic).Property<uint>("xmin").CurrentValue,
         };
     }
@@ -215,7 +220,8 @@ public sealed class IndexModel(HepDbContext db, AuditLog audit, SignInManager<Ap
     private static Dictionary<string, object?> Snapshot(Data.Entities.Clinic c) => new()
     {
         ["Name"] = c.Name, ["Phone"] = c.Phone, ["Address"] = c.Address, ["HandoutFooter"] = c.HandoutFooter,
-        ["EmergencyNumber"] = c.EmergencyNumber, ["EmergencyText"] = c.EmergencyText, ["CallUsText"] = c.CallUsText, ["PaperSize"] = c.PaperSize.ToString(), ["RequireAdminTwoFactor"] = c.RequireAdminTwoFactor,
+        ["EmergencyNumber"] = c.EmergencyNumber, ["EmergencyText"] = c.EmergencyText, ["CallUsText"] = c.CallUsText, ["PaperSize"] = c.PaperSize.ToString(),
+        ["RequireAdminTwoFactor"] = c.RequireAdminTwoFactor, ["RequireTwoFactorForEveryone"] = c.RequireTwoFactorForEveryone,
         ["TimeZone"] = c.TimeZone, ["PatientLinkDays"] = c.PatientLinkDays,
         // The audit trail names the logo by size and a short hash, not its bytes.
         ["Logo"] = c.Logo is null ? null : $"{c.Logo.Length} bytes, sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(c.Logo))[..12]}",

@@ -5,7 +5,6 @@ using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
 using HepBuilder.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +15,8 @@ namespace HepBuilder.Web.Pages.Admin.Users;
 /// One user of the admin's clinic: name, credentials and roles; deactivate/reactivate; reset two-factor; a new
 /// password link. A user of another clinic is answered 404 by every handler, as if it did not exist.
 /// </summary>
-public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext db, AuditLog audit, IEmailSender email,
-    TimeProvider clock, ILogger<EditModel> logger) : PageModel
+public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext db, AuditLog audit, UserAccountLinks links,
+    TimeProvider clock) : PageModel
 {
     public const string SelfAdminMessage = "You cannot remove your own Admin role. Ask another admin to do it.";
     public const string SelfDeactivateMessage = "You cannot deactivate your own account. Ask another admin to do it.";
@@ -97,6 +96,8 @@ public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext d
             return await RejectAsync(id, ConcurrencyMessage, ct);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var demoted = before.Contains(Roles.Admin) && !now.Roles.Contains(Roles.Admin);
+        if (demoted && await ClinicAdmins.WouldLeaveNoAdminAsync(db, user, ct)) return await RejectAsync(id, ClinicAdmins.LastAdminMessage, ct);
         user.FullName = now.FullName;
         user.Credentials = now.Credentials;
         var result = await users.UpdateAsync(user);
@@ -110,6 +111,8 @@ public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext d
         audit.Record(AuditActions.UserUpdated, UserAudit.EntityType, user.Id, Changes(old.FullName, now.FullName, old.Credentials,
             now.Credentials, old.Roles, now.Roles));
         await db.SaveChangesAsync(ct);
+        // The roles travel in the user's cookie: a new stamp makes their sessions pick up the change (or end) within minutes.
+        if (!old.Roles.SequenceEqual(now.Roles)) await users.UpdateSecurityStampAsync(user);
         await tx.CommitAsync(ct);
         TempData["Success"] = $"Saved {user.FullName}.";
         return RedirectToPage(new { id });
@@ -122,10 +125,16 @@ public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext d
         if (IsSelf(user)) return await RejectAsync(id, SelfDeactivateMessage, ct);
         if (user.IsActive)
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (await users.IsInRoleAsync(user, Roles.Admin) && await ClinicAdmins.WouldLeaveNoAdminAsync(db, user, ct))
+            {
+                return await RejectAsync(id, ClinicAdmins.LastAdminMessage, ct);
+            }
             user.IsActive = false;
             audit.Record(AuditActions.UserDeactivated, UserAudit.EntityType, user.Id, new { IsActive = UserAudit.Change(true, false) });
             // A new security stamp ends the user's sessions at their next stamp check; this call also saves the change.
             await users.UpdateSecurityStampAsync(user);
+            await tx.CommitAsync(ct);
         }
         TempData["Success"] = $"{user.FullName} is deactivated and can no longer sign in.";
         return RedirectToPage(new { id });
@@ -154,12 +163,17 @@ public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext d
         {
             TwoFactorEnabled = UserAudit.Change(user.TwoFactorEnabled, false),
             AuthenticatorKey = "replaced",
+            SignedOutEverywhere = true,
         });
         await users.SetTwoFactorEnabledAsync(user, false);
-        // A new key makes the old authenticator entry useless and changes the security stamp.
+        // A new key makes the old authenticator entry useless; with the new security stamp it changes, every session
+        // of the user (and every "remember this device" cookie) ends at its next check.
         await users.ResetAuthenticatorKeyAsync(user);
+        await users.UpdateSecurityStampAsync(user);
         await tx.CommitAsync(ct);
-        TempData["Success"] = $"Two-factor sign-in is reset for {user.FullName}. They sign in with their password and can set it up again.";
+        var notified = await links.TwoFactorResetNoticeAsync(user, User.DisplayName());
+        TempData["Success"] = $"Two-factor sign-in is reset for {user.FullName} and they are signed out everywhere. They sign in with " +
+            "their password and can set it up again. " + (notified ? "We emailed them about it." : "Tell them yourself: no email could be sent.");
         return RedirectToPage(new { id });
     }
 
@@ -170,7 +184,7 @@ public sealed class EditModel(UserManager<ApplicationUser> users, HepDbContext d
         if (!user.IsActive) return await RejectAsync(id, "Reactivate this account before sending a password link.", ct);
         audit.Record(AuditActions.UserPasswordLinkSent, UserAudit.EntityType, user.Id, new { user.Email });
         await db.SaveChangesAsync(ct);
-        var link = await new UserAccountLinks(users, email, logger).PasswordResetAsync(user, Url, Request.Scheme);
+        var link = await links.PasswordResetAsync(user);
         link.Put(TempData);
         TempData["Success"] = $"A password link for {user.FullName} is ready.";
         return RedirectToPage(new { id });

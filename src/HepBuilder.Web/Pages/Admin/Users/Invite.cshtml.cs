@@ -4,16 +4,23 @@ using HepBuilder.Data;
 using HepBuilder.Data.Entities;
 using HepBuilder.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBuilder.Web.Pages.Admin.Users;
 
-public sealed class InviteModel(UserManager<ApplicationUser> users, HepDbContext db, AuditLog audit, IEmailSender email,
-    ILogger<InviteModel> logger) : PageModel
+public sealed class InviteModel(UserManager<ApplicationUser> users, HepDbContext db, AuditLog audit, UserAccountLinks links) : PageModel
 {
+    public const string TakenInClinicMessage = "Someone already has an account with this email address.";
+
+    /// <summary>
+    /// For an address used in another clinic: it names no clinic and says no account exists, and the attempt is in
+    /// the audit trail. (Addresses are the sign-in name, unique across clinics, so it cannot be invited here.)
+    /// </summary>
+    public const string NotAvailableMessage =
+        "This email address cannot be used for a new account. Ask the person for another address, such as their work address at your clinic.";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -61,9 +68,15 @@ public sealed class InviteModel(UserManager<ApplicationUser> users, HepDbContext
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.IsClinician)}", "Choose at least one role.");
         }
         // Email addresses are unique across every clinic: they are the sign-in name.
-        if (ModelState.IsValid && await users.FindByEmailAsync(emailAddress) is not null)
+        if (ModelState.IsValid && await users.FindByEmailAsync(emailAddress) is { } existing)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", "Someone already has an account with this email address.");
+            var sameClinic = existing.ClinicId == db.CurrentClinicId;
+            if (!sameClinic)
+            {
+                audit.Record(AuditActions.UserInviteRefused, UserAudit.EntityType, null, new { email = emailAddress, reason = "address_in_use" });
+                await db.SaveChangesAsync(ct);
+            }
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", sameClinic ? TakenInClinicMessage : NotAvailableMessage);
         }
         if (!ModelState.IsValid) return Page();
 
@@ -71,7 +84,7 @@ public sealed class InviteModel(UserManager<ApplicationUser> users, HepDbContext
         if (user is null) return Page();
 
         var clinicName = await db.Clinics.AsNoTracking().Where(c => c.Id == user.ClinicId).Select(c => c.Name).SingleAsync(ct);
-        var link = await new UserAccountLinks(users, email, logger).InviteAsync(user, Url, Request.Scheme, clinicName);
+        var link = await links.InviteAsync(user, clinicName);
         link.Put(TempData);
         TempData["Success"] = $"{user.FullName} has been invited.";
         return RedirectToPage("./Edit", new { id = user.Id });

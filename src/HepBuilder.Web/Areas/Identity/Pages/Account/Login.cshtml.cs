@@ -1,19 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using HepBuilder.Data.Entities;
+using HepBuilder.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace HepBuilder.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
-/// Replaces Identity UI's sign-in page: no registration link, one generic message for any wrong credential, and a
-/// lockout message that says when to try again.
+/// Replaces Identity UI's sign-in page: no registration link, one generic message for any wrong credential (an unknown
+/// or deactivated account included: <see cref="Infrastructure.Auth.HepSignInManager"/>), and a lockout message that
+/// says when to try again.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, TimeProvider clock,
-    ILogger<LoginModel> logger) : PageModel
+[EnableRateLimiting(RateLimits.Account)]
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
 {
     public const string InvalidMessage = "The email or password is not correct.";
 
@@ -48,7 +51,6 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            logger.LogInformation("User signed in.");
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         }
         if (result.RequiresTwoFactor)
@@ -63,11 +65,6 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
             ModelState.AddModelError(string.Empty,
                 $"This account is locked after too many failed attempts. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}, or ask your administrator.");
             return LockedPage();
-        }
-        if (result.IsNotAllowed)
-        {
-            ModelState.AddModelError(string.Empty, "This account is not active. Ask your clinic administrator.");
-            return Page();
         }
         ModelState.AddModelError(string.Empty, InvalidMessage);
         return Page();
