@@ -21,6 +21,7 @@ public static class SampleHandout
             EmergencyNumber = SafetyDefaults.EmergencyNumber,
             EmergencySigns = SafetyDefaults.EmergencyLines,
             CallUsSigns = SafetyDefaults.CallUsLines,
+            ExerciseAdvice = SafetyDefaults.ExerciseAdvice,
             FooterText = "Open Monday to Friday, 8 am to 5 pm.",
         },
         PatientName = "Jordan Rivera",

@@ -58,6 +58,9 @@ public sealed record HandoutClinic
     /// <summary>Signs that need a call to the clinic today: the second tier.</summary>
     public required IReadOnlyList<string> CallUsSigns { get; init; }
 
+    /// <summary>How to do the exercises (the soreness rule…), printed once on page 1; may be empty.</summary>
+    public IReadOnlyList<string> ExerciseAdvice { get; init; } = [];
+
     /// <summary>A line printed at the foot of the first page (hours, website…); may be empty.</summary>
     public string FooterText { get; init; } = "";
 }

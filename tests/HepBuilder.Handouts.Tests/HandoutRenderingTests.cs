@@ -92,14 +92,19 @@ public class HandoutRenderingTests
     [Theory]
     [InlineData(PaperSize.Letter)]
     [InlineData(PaperSize.A4)]
-    public void In_large_print_a_shipped_exercise_card_fills_its_page_without_spilling_over(PaperSize paper)
+    public void In_large_print_each_card_starts_a_page_and_continues_on_one_more_at_most(PaperSize paper)
     {
         var exercises = Sample.SeedLibrary.Load(Library.ShippedLibrary.SeedPath, 10);
         var model = Sample.SampleHandout.Build(exercises, new HandoutOptions { LargePrint = true, Paper = paper });
         var text = PdfText.Read(HandoutRenderer.RenderPdf(model));
 
-        // Six steps, tips and precautions at 16 pt: at most one of the ten may need a "continued" page.
-        Assert.True(text.PagesWith("(continued)").Count <= 1, $"{text.Pages.Count} pages, continued on {string.Join(", ", text.PagesWith("(continued)"))}");
+        // 18 pt with 1.5 line spacing: a card with six steps, tips and two stop lines may need a second page, never a third.
+        foreach (var e in model.Exercises)
+        {
+            var start = Assert.Single(text.PagesWith($"{e.Number} {e.Name}"), p => text.Pages[p - 1].StartsWith($"{e.Number} {e.Name}", StringComparison.Ordinal));
+            var continued = text.PagesWith($"{e.Number}. {e.Name} (continued)");
+            Assert.True(continued.Count == 0 || continued.SequenceEqual([start + 1]), $"{e.Name}: starts on {start}, continued on {string.Join(", ", continued)}");
+        }
     }
 
     [Fact]

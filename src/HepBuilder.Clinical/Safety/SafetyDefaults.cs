@@ -31,6 +31,18 @@ public static class SafetyDefaults
         "A fall",
     ];
 
+    /// <summary>
+    /// How to do the exercises, printed once on page 1: the soreness rule patients most often ask about, in plain words.
+    /// Mild delayed soreness is expected when starting; soreness that lasts is the sign to do less.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ExerciseAdvice =
+    [
+        "Move slowly. Breathe out as you work, and do not hold your breath.",
+        "Mild soreness that fades within a day is normal.",
+        "If you are still sore the next day, do less next time and tell us.",
+        "Sharp pain means stop that exercise.",
+    ];
+
     /// <summary>Lines of a text area as list items: trimmed, blank lines dropped.</summary>
     public static IReadOnlyList<string> Lines(string? text) =>
         (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();

@@ -4,7 +4,7 @@ namespace HepBuilder.Clinical.Text;
 
 /// <summary>
 /// Finds dose numbers written into exercise text: counts of seconds, minutes, repetitions, sets, times, days or
-/// weeks ("Hold for 5–10 seconds", "about 10 times", "twice a day", "every day"). Such text contradicts any other
+/// weeks ("Hold for 5–10 seconds", "about 10 times", "Do 10 on each side", "twice a day", "every day"). Such text contradicts any other
 /// prescription, so shipped text must have none, the editor warns about them and the library marks them.
 /// </summary>
 public static partial class DoseNumbers
@@ -20,6 +20,7 @@ public static partial class DoseNumbers
 
     [GeneratedRegex(
         $@"\b{Number}(?:\s*(?:-|–|to|or)\s*{Number})?[\s-]*{Unit}\b"
+        + @"|\b(?:do|repeat)\s+(?:it\s+|this\s+|about\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b"
         + @"|\b(?:once|twice)\b"
         + @"|\b(?:every|each|per|a)\s+(?:day|week|morning|evening|night)\b"
         + @"|\bdaily\b",

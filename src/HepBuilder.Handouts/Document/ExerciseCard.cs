@@ -16,11 +16,11 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
     public Element Build() => ContainerExtensions.Build(c => c
         .KeepTogether()
         .Border(Palette.Rule, 1, 8)
-        .Padding(12 * S, 9 * S, 12 * S, 10 * S)
+        .Padding(10 * S, 8 * S, 10 * S, 9 * S)
         .Continued(ComposeContinuedHeading, 8 * S)
         .Column(column =>
         {
-            column.Spacing(7 * S);
+            column.Spacing(5 * S);
             column.Item().Element(ContainerExtensions.Build(ComposeTitle));
             var pictures = options.Pictures ? exercise.Pictures : [];
             if (pictures.Count == 0)
@@ -34,13 +34,19 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
             }
             else
             {
-                // Pictures on the left, what to do on the right, as a therapist lays out a printed sheet; tips
-                // run on at full width under the pictures, so a typical card takes a third to a half of a page.
-                column.Item().Element(new BesideElement(PictureColumn(pictures), PictureWidth, 14, WhatToDo(), Remarks(), 7 * S));
+                // The dose across the card, then pictures on the left and the steps on the right, as a therapist lays
+                // out a printed sheet; tips run on under the pictures when the steps end first. At full width the
+                // dose takes two lines instead of four in the narrow column, which lets two cards share a page.
+                column.Item().Element(ContainerExtensions.Build(ComposeDose));
+                column.Item().Element(new BesideElement(PictureColumn(pictures), PictureWidth, 12, Steps(), Remarks(), 6 * S));
             }
         }));
 
-    private const float PictureWidth = 160;
+    // A picture prints 2.75 in wide and a lying figure at least 1.2 in tall: smaller, a start and an end pose that
+    // differ by a few degrees look the same on paper (CLINICAL.md §1 measured 2.1 in and 0.9 in).
+    private const float PictureWidth = 2.75f * 72;
+    private const float PictureMinHeight = 1.2f * 72;
+    private const float PicturePadding = 6;
 
     private void ComposeTitle(IContainer container) => container.Row(row =>
     {
@@ -56,21 +62,47 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
 
     private string Number => exercise.Number.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Lying and other wide pictures one under the other, each the column's full 2.75 in. Two upright ones (standing,
+    /// sitting) side by side instead: a standing figure's size is its height, 2 in either way, and stacked they made
+    /// the column twice as tall as the steps beside it, so no two such cards could share a page.
+    /// </summary>
     private Element PictureColumn(IReadOnlyList<HandoutPicture> pictures) => ContainerExtensions.Build(c => c.Column(column =>
     {
         column.Spacing(6);
-        foreach (var picture in pictures.Take(3))
+        var shown = pictures.Take(3).ToList();
+        for (var i = 0; i < shown.Count; i++)
         {
-            column.Item().Element(Pictures.Framed(picture, PictureWidth - 12, 60, 130, type));
+            if (i + 1 < shown.Count && Pictures.IsUpright(shown[i]) && Pictures.IsUpright(shown[i + 1]))
+            {
+                var (left, right) = (shown[i], shown[i + 1]);
+                column.Item().Row(row =>
+                {
+                    row.Spacing(6);
+                    var width = (PictureWidth - 6) / 2 - 2 * PicturePadding;
+                    row.RelativeItem().Element(Pictures.Framed(left, width, UprightHeight, UprightHeight, type));
+                    row.RelativeItem().Element(Pictures.Framed(right, width, UprightHeight, UprightHeight, type));
+                });
+                i++;
+                continue;
+            }
+
+            column.Item().Element(Pictures.Framed(shown[i], PictureWidth - 2 * PicturePadding, PictureMinHeight, StackedMaxHeight, type));
         }
     }));
+
+    private const float UprightHeight = 2f * 72;
+
+    // Squarish pictures (kneeling, half-kneeling) stacked at full width would each be over 2 in tall; 1.8 in keeps the
+    // figure large and the card short enough to share a page.
+    private const float StackedMaxHeight = 1.8f * 72;
 
     private Element PictureRow(IReadOnlyList<HandoutPicture> pictures) => ContainerExtensions.Build(c => c.Row(row =>
     {
         row.Spacing(12 * S);
         foreach (var picture in pictures.Take(2))
         {
-            row.RelativeItem().Element(Pictures.Framed(picture, 170, 66, 140, type));
+            row.RelativeItem().Element(Pictures.Framed(picture, 230, PictureMinHeight, 160, type));
         }
     }));
 
@@ -115,7 +147,7 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
 
     private Element Steps() => ContainerExtensions.Build(c => c.Column(column =>
     {
-        column.Spacing(3 * S);
+        column.Spacing(2 * S);
         for (var i = 0; i < exercise.Steps.Count; i++)
         {
             var number = (i + 1).ToString(CultureInfo.InvariantCulture);
@@ -136,7 +168,7 @@ internal sealed class ExerciseCard(HandoutExercise exercise, HandoutOptions opti
         container
             .Background(Palette.AccentSoft)
             .BorderLeft(Palette.Accent, 4)
-            .Padding(11 * S, 6 * S, 10 * S, 7 * S)
+            .Padding(10 * S, 5 * S, 10 * S, 6 * S)
             .Text(type.Dose, t =>
             {
                 t.Span("How much: ").WithStyle(type.Dose.WithColor(Palette.Accent));

@@ -11,12 +11,23 @@ internal sealed class FirstPageHeader(HandoutModel model, Typography type)
 {
     public Element Build() => ContainerExtensions.Build(c => c.Column(column =>
     {
-        column.Spacing(12 * type.Scale);
+        column.Spacing(10 * type.Scale);
         column.Item().Element(ContainerExtensions.Build(ComposeClinic));
         column.Item().Element(ContainerExtensions.Build(ComposeTitle));
-        column.Item().Element(ContainerExtensions.Build(ComposeDetails));
-        // Safety first: the two tiers must be on page 1 whatever else is, and no block is split across a page.
+        // Safety first: the two tiers must be on page 1 whatever else is, and no block is split across a page. In large
+        // print there is no room for both them and the details panel on page 1, so the details follow the tiers (the
+        // patient's name is under the title).
+        if (!model.Options.LargePrint)
+        {
+            column.Item().Element(ContainerExtensions.Build(ComposeDetails));
+        }
+
         column.Item().Element(ContainerExtensions.Build(c => ComposeSafety(c.KeepTogether())));
+        if (model.Options.LargePrint)
+        {
+            column.Item().Element(ContainerExtensions.Build(c => ComposeDetails(c.KeepTogether())));
+        }
+
         if (model.Precautions.Count > 0)
         {
             column.Item().Element(ContainerExtensions.Build(c => ComposePrecautions(c.KeepTogether())));
@@ -25,6 +36,11 @@ internal sealed class FirstPageHeader(HandoutModel model, Typography type)
         if (!string.IsNullOrWhiteSpace(model.Instructions))
         {
             column.Item().Element(ContainerExtensions.Build(ComposeInstructions));
+        }
+
+        if (model.Clinic.ExerciseAdvice.Count > 0)
+        {
+            column.Item().Element(ContainerExtensions.Build(c => ComposeAdvice(c.KeepTogether())));
         }
     }));
 
@@ -61,12 +77,15 @@ internal sealed class FirstPageHeader(HandoutModel model, Typography type)
 
             if (HasLink)
             {
-                row.ConstantItem(130 * s).PaddingTop(4 * s).Column(phone =>
+                // In large print the words beside the code would push the clinic's name onto two lines and the safety
+                // box off page 1; the address line under the row says what the code is for.
+                if (!model.Options.LargePrint) row.ConstantItem(130 * s).PaddingTop(4 * s).Column(phone =>
                 {
                     phone.Spacing(1);
                     phone.Item().Text("ON YOUR PHONE", type.Label, TextAlignment.Right);
                     phone.Item().Text("See your exercises and tick them off each day.", type.Small, TextAlignment.Right);
                 });
+
                 row.ConstantItem(64 * s).Canvas(64 * s, (canvas, b) => QrCode.Draw(canvas, b, model.QrUrl, Palette.Ink));
             }
         });
@@ -77,7 +96,7 @@ internal sealed class FirstPageHeader(HandoutModel model, Typography type)
             column.Item().Text(type.Small, t =>
             {
                 t.AlignRight();
-                t.Span("Scan or type this address: ");
+                t.Span(model.Options.LargePrint ? "On your phone, scan the code or type: " : "Scan or type this address: ");
                 t.Span(QrCode.TypedAddress(model.QrUrl)).WithStyle(type.SmallBold.WithColor(Palette.Ink));
             });
         }
@@ -92,6 +111,14 @@ internal sealed class FirstPageHeader(HandoutModel model, Typography type)
         column.Spacing(2);
         column.Item().Text("HOME EXERCISE PROGRAM", type.Label);
         column.Item().Text(model.ProgramTitle, type.Title);
+        if (model.Options.LargePrint)
+        {
+            column.Item().Text(type.Body, t =>
+            {
+                t.Span("For ").WithStyle(type.Body.WithColor(Palette.Muted));
+                t.Span(model.PatientName).WithStyle(type.BodyBold);
+            });
+        }
     });
 
     private void ComposeDetails(IContainer container) => container
@@ -175,6 +202,13 @@ internal sealed class FirstPageHeader(HandoutModel model, Typography type)
             });
             column.Item().Element(Bullets(model.Precautions, type.BodyBold, Palette.Accent));
         });
+
+    private void ComposeAdvice(IContainer container) => container.Column(column =>
+    {
+        column.Spacing(3);
+        column.Item().Text("DOING YOUR EXERCISES", type.Label);
+        column.Item().Element(Bullets(model.Clinic.ExerciseAdvice, type.Body, Palette.Accent));
+    });
 
     private void ComposeSafety(IContainer container) => container
         .Background(Palette.SafetyBack, 6)

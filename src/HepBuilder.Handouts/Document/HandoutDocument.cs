@@ -27,8 +27,8 @@ internal sealed class HandoutDocument(HandoutModel model) : IDocument
     public void Compose(IDocumentContainer document) => document.Page(page =>
     {
         page.PageSize(model.Options.Paper == PaperSize.A4 ? A4 : Letter);
-        page.Margin(44, 34, 44, 26);
-        page.Spacing(0, 12 * type.Scale);
+        page.Margin(36, 28, 36, 20);
+        page.Spacing(0, 8 * type.Scale);
         page.Content(ComposeContent);
         page.Footer(ComposeFooter);
         if (model.IsDraft)
@@ -51,8 +51,14 @@ internal sealed class HandoutDocument(HandoutModel model) : IDocument
             column.Item().Element(new ExerciseCard(exercise, model.Options, type, model.Clinician.Name).Build());
         }
 
-        column.PageBreak();
-        column.Item().Element(new WeeklyLog(model, type).Build());
+        // The log starts a page of its own in large print; in normal print it shares the last card's page when it fits
+        // there whole (8 exercises: 6 pages instead of 7), and takes the next page when it does not.
+        if (model.Options.LargePrint)
+        {
+            column.PageBreak();
+        }
+
+        column.Item().Element(ContainerExtensions.Build(c => c.KeepTogether().Element(new WeeklyLog(model, type).Build())));
     });
 
     private void ComposeFooter(IContainer container) => container.Column(column =>

@@ -36,16 +36,20 @@ internal static class Pictures
         return Decoded.GetOrAdd(key, _ => SKImage.FromEncodedData(bytes));
     }
 
-    /// <summary>A framed picture with its caption in the corner; a pose is drawn as vectors.</summary>
+    /// <summary>Taller than wide: a standing or sitting figure (or a portrait photo).</summary>
+    public static bool IsUpright(HandoutPicture picture) => Aspect(picture) < 1;
+
+    private static double Aspect(HandoutPicture picture) => picture.Pose?.Frame is { Width: > 0, Height: > 0 } frame
+        ? frame.Width / frame.Height
+        : Decode(picture.Image) is { } img ? (double)img.Width / img.Height : 2.0;
+
     /// <summary>
-    /// <paramref name="width"/> is the drawing width; the height follows the picture's shape (a standing
+    /// A framed picture with its caption in the corner; a pose is drawn as vectors. <paramref name="width"/> is the drawing width; the height follows the picture's shape (a standing
     /// figure gets a taller box than a lying one) within <paramref name="minHeight"/>..<paramref name="maxHeight"/>.
     /// </summary>
     public static Element Framed(HandoutPicture picture, float width, float minHeight, float maxHeight, Typography type)
     {
-        var aspect = picture.Pose?.Frame is { Width: > 0, Height: > 0 } frame
-            ? frame.Width / frame.Height
-            : Decode(picture.Image) is { } img ? (double)img.Width / img.Height : 2.0;
+        var aspect = Aspect(picture);
         var height = (float)Math.Clamp(width / aspect, minHeight, maxHeight);
         Element? body = null;
         if (picture.Pose is { } pose)

@@ -19,36 +19,37 @@ internal static class Palette
 }
 
 /// <summary>
-/// Every text style and size of the handout in one place, for normal and large print. Large print
-/// keeps body text at 16 pt or more and headings at 22 pt or more.
+/// Every text style and size of the handout in one place, for normal and large print. Normal print keeps body text at
+/// 12 pt; large print follows large-print guidance (CLINICAL.md §7): body 18 pt, headings 26 pt, 1.5 line spacing.
 /// </summary>
 internal sealed class Typography
 {
-    private Typography(float body, float heading, float scale)
+    private Typography(float body, float heading, float scale, float leading)
     {
         Scale = scale;
-        Body = new TextStyle(body, false, Palette.Ink, 1.3f);
+        Body = new TextStyle(body, false, Palette.Ink, leading);
         BodyBold = Body.WithBold();
-        Small = new TextStyle(Math.Max(body - 2, 9), false, Palette.Muted, 1.3f);
+        Small = new TextStyle(Math.Max(body - 2, 9), false, Palette.Muted, leading);
         SmallBold = Small.WithBold();
-        Label = new TextStyle(Math.Max(body - 2.5f, 8.5f), true, Palette.Accent, 1.3f);
-        Step = new TextStyle(body + 0.5f, false, Palette.Ink, 1.3f);
-        StepNumber = new TextStyle(body + 0.5f, true, SKColors.White, 1.38f);
-        Dose = new TextStyle(body + 1, true, Palette.Ink, 1.3f);
+        Label = new TextStyle(Math.Max(body - 3, 8.5f), true, Palette.Accent, 1.3f);
+        // Numbered steps are separated by their own spacing, so normal print sets their lines a little closer than prose.
+        Step = new TextStyle(body, false, Palette.Ink, IsLarge(body) ? leading : leading - 0.05f);
+        StepNumber = new TextStyle(body, true, SKColors.White, 1.38f);
+        Dose = new TextStyle(body + 1, true, Palette.Ink, leading);
         CardTitle = new TextStyle(heading, true, Palette.Ink, 1.2f);
         CardNumber = new TextStyle(heading - 2, true, SKColors.White, 1.2f);
         Title = new TextStyle(heading + 7, true, Palette.Ink, 1.15f);
         ClinicName = new TextStyle(heading, true, Palette.Accent, 1.2f);
-        Safety = new TextStyle(body, false, Palette.SafetyInk, 1.35f);
+        Safety = new TextStyle(body, false, Palette.SafetyInk, leading);
         SafetyTitle = new TextStyle(body + 2, true, Palette.SafetyInk, 1.3f);
         Footer = new TextStyle(IsLarge(body) ? 12 : 8.5f, false, Palette.Muted, 1.3f);
         FooterBold = Footer.WithBold().WithColor(Palette.Ink);
         Watermark = new TextStyle(IsLarge(body) ? 60 : 54, true, Palette.Draft, 1.1f);
     }
 
-    public static Typography Normal { get; } = new(10.5f, 15, 1);
+    public static Typography Normal { get; } = new(12, 16, 1, 1.25f);
 
-    public static Typography Large { get; } = new(16, 24, 1.45f);
+    public static Typography Large { get; } = new(18, 26, 1.3f, 1.5f);
 
     public static Typography For(bool largePrint) => largePrint ? Large : Normal;
 
@@ -89,5 +90,5 @@ internal sealed class Typography
 
     public TextStyle Watermark { get; }
 
-    private static bool IsLarge(float body) => body >= 16;
+    private static bool IsLarge(float body) => body >= 18;
 }

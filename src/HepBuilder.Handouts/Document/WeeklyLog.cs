@@ -16,16 +16,16 @@ internal sealed class WeeklyLog(HandoutModel model, Typography type)
 
     public Element Build() => ContainerExtensions.Build(c => c.Column(column =>
     {
-        column.Spacing(10 * S);
+        column.Spacing(8 * S);
         column.Item().Column(title =>
         {
             title.Spacing(2);
             title.Item().Text("WEEKLY LOG", type.Label);
-            title.Item().Text("Tick a box each time you finish an exercise", type.Title.WithSize(type.CardTitle.Size + 3));
+            title.Item().Text("Tick a box each time you finish an exercise", type.Title.WithSize(type.CardTitle.Size + 1));
         });
         column.Item().Text(type.Body, t =>
         {
-            t.Span("Write the date above each day. Each evening, circle how much pain you had that day, from 0 (none) to 10 (the worst you can imagine). Bring this page to your next visit.");
+            t.Span("Write the date above each day. Each evening, write down your pain, from 0 (none) to 10 (the worst).");
         });
         column.Item().Text(type.Body, t =>
         {
@@ -35,9 +35,9 @@ internal sealed class WeeklyLog(HandoutModel model, Typography type)
         column.Item().Element(Grid());
         column.Item().KeepTogether().Column(notes =>
         {
-            notes.Spacing(16 * S);
-            notes.Item().Text("QUESTIONS FOR MY NEXT VISIT", type.Label);
-            for (var i = 0; i < (model.Options.LargePrint ? 2 : 3); i++)
+            notes.Spacing(14 * S);
+            notes.Item().Text("QUESTIONS FOR MY NEXT VISIT (BRING THIS PAGE)", type.Label);
+            for (var i = 0; i < 2; i++)
             {
                 notes.Item().LineHorizontal(Palette.Rule, 0.75f);
             }
@@ -47,7 +47,7 @@ internal sealed class WeeklyLog(HandoutModel model, Typography type)
     private Element Grid() => ContainerExtensions.Build(c => c.Table(table =>
     {
         var dayWidth = (model.Options.LargePrint ? 40 : 46) * S;
-        table.Style = new TableStyle(Palette.Rule, 0.75f, Palette.AccentSoft, Palette.Panel, 28 * S);
+        table.Style = new TableStyle(Palette.Rule, 0.75f, Palette.AccentSoft, Palette.Panel, 20 * S);
         table.RelativeColumn();
         for (var d = 0; d < Days; d++)
         {
@@ -66,7 +66,7 @@ internal sealed class WeeklyLog(HandoutModel model, Typography type)
 
         foreach (var exercise in model.Exercises)
         {
-            table.Cell().Padding(6 * S, 4 * S, 6 * S, 4 * S).Text(type.Small, t =>
+            table.Cell().Padding(6 * S, 3 * S, 6 * S, 3 * S).Text(type.Small, t =>
             {
                 t.Span($"{exercise.Number.ToString(CultureInfo.InvariantCulture)}. ").WithStyle(type.SmallBold.WithColor(Palette.Accent));
                 t.Span(exercise.Name).WithStyle(type.Small.WithColor(Palette.Ink));
@@ -81,7 +81,7 @@ internal sealed class WeeklyLog(HandoutModel model, Typography type)
                 }
                 else
                 {
-                    table.Cell().Canvas((rows * BoxSize + (rows - 1) * BoxGap + 12) * S, (canvas, b) => TickBoxes(canvas, b, boxes));
+                    table.Cell().Canvas((rows * BoxSize + (rows - 1) * BoxGap + 8) * S, (canvas, b) => TickBoxes(canvas, b, boxes));
                 }
             }
         }

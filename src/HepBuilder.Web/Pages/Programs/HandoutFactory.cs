@@ -73,6 +73,7 @@ public sealed class HandoutFactory(HepDbContext db, PatientView.PatientLinks lin
                 EmergencyNumber = clinic.EmergencyNumber,
                 EmergencySigns = SafetyDefaults.Lines(clinic.EmergencyText),
                 CallUsSigns = SafetyDefaults.Lines(clinic.CallUsText),
+                ExerciseAdvice = SafetyDefaults.ExerciseAdvice,
                 FooterText = clinic.HandoutFooter ?? "",
             },
             PatientName = $"{patient.FirstName} {patient.LastName}",

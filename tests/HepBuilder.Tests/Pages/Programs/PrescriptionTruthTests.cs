@@ -114,6 +114,10 @@ public sealed partial class PrescriptionTruthTests(AppFixture app) : AppTest(app
         {
             Assert.True(allowed.Contains(int.Parse(m.Groups[1].Value)), $"The {where} says “{m.Value}”, a number nobody prescribed.");
         }
+        foreach (Match m in CountAfterDo().Matches(text))
+        {
+            Assert.True(allowed.Contains(int.Parse(m.Groups[1].Value)), $"The {where} says “{m.Value}”, a number nobody prescribed.");
+        }
         var words = NumberWords().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();
         var expected = timesPerDay switch { 1 => "once", 2 => "twice", _ => null };
         Assert.True(words.All(w => w == expected), $"The {where} says {string.Join(", ", words)} with {timesPerDay} sessions a day.");
@@ -140,6 +144,9 @@ public sealed partial class PrescriptionTruthTests(AppFixture app) : AppTest(app
 
     [GeneratedRegex(@"\b(\d+)(?:\s*(?:-|–|to)\s*\d+)?[\s-]*(seconds?|minutes?|times|sets?|reps?|repetitions?|rounds?|days?|weeks?|breaths?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CountWithUnit();
+
+    [GeneratedRegex(@"\b(?:do|repeat)\s+(?:it\s+|this\s+|about\s+)?(\d+)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CountAfterDo();
 
     [GeneratedRegex(@"\b(?:once|twice)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberWords();
